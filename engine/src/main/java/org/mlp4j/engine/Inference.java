@@ -1,0 +1,90 @@
+package org.mlp4j.engine;
+
+import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.eval.Evaluation;
+import org.mlp4j.engine.kernel.Kernels;
+
+/** Prediction and evaluation in chunks of rows, through one {@link Workspace}. */
+final class Inference {
+    /** Rows per forward pass: large enough for efficient GEMMs, small enough to stay in cache. */
+    static final int CHUNK = 1024;
+
+    private final Network network;
+    private final Kernels kernels;
+
+    Inference(Network network, Kernels kernels) {
+        this.network = network;
+        this.kernels = kernels;
+    }
+
+    float[] outputs(float[] x, int rows) {
+        int in = network.inputs();
+        int out = network.outputs();
+        if ((long) rows * in > x.length) {
+            throw new IllegalArgumentException(rows + " rows of " + in + " features need " + (long) rows * in
+                    + " values, got " + x.length);
+        }
+        float[] result = new float[Math.multiplyExact(rows, out)];
+        Workspace ws = new Workspace(network, Math.max(1, Math.min(rows, CHUNK)));
+        for (int r = 0; r < rows; r += CHUNK) {
+            int n = Math.min(CHUNK, rows - r);
+            ws.forward(kernels, x, r * in, n);
+            System.arraycopy(ws.output(), 0, result, r * out, n * out);
+        }
+        return result;
+    }
+
+    /** The predicted class per row: arg-max, or {@code ≥ 0.5} for a single output unit. */
+    static int[] classes(float[] outputs, int rows, int width) {
+        int[] c = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            c[i] = predictedClass(outputs, i * width, width);
+        }
+        return c;
+    }
+
+    static int predictedClass(float[] outputs, int offset, int width) {
+        if (width == 1) {
+            return outputs[offset] >= 0.5f ? 1 : 0;
+        }
+        int best = 0;
+        for (int j = 1; j < width; j++) {
+            if (outputs[offset + j] > outputs[offset + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
+    Evaluation evaluate(Dataset data) {
+        int in = network.inputs();
+        int out = network.outputs();
+        if (data.featureCount() != in) {
+            throw new IllegalArgumentException("the network takes " + in + " features, the data has " + data.featureCount());
+        }
+        if (!data.hasTargets()) {
+            throw new IllegalArgumentException("evaluation needs labelled data");
+        }
+        Targets targets = Targets.of(data, out);
+        int rows = data.rows();
+        Workspace ws = new Workspace(network, Math.max(1, Math.min(rows, CHUNK)));
+        float[] y = new float[ws.capacity() * out];
+        int classes = data.isClassification() ? data.classCount() : 0;
+        int[][] confusion = data.isClassification() ? new int[classes][classes] : null;
+        double lossSum = 0;
+        DenseLayer last = network.layers().get(network.layers().size() - 1);
+        for (int r = 0; r < rows; r += CHUNK) {
+            int n = Math.min(CHUNK, rows - r);
+            ws.forward(kernels, data.features(), r * in, n);
+            targets.copyRows(r, n, y);
+            lossSum += kernels.loss(network.loss(), last.activation(), ws.logits(), ws.output(), y, n, out) * n;
+            if (confusion != null) {
+                for (int i = 0; i < n; i++) {
+                    confusion[data.labels()[r + i]][predictedClass(ws.output(), i * out, out)]++;
+                }
+            }
+        }
+        return new Evaluation(rows == 0 ? Double.NaN : lossSum / rows, confusion,
+                data.isClassification() ? data.classNames() : null);
+    }
+}

@@ -1,0 +1,149 @@
+package org.mlp4j.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.eval.Evaluation;
+import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.kernel.KernelsProvider;
+
+/**
+ * A feed-forward network of dense layers with a loss: fixed in shape, trainable in its parameters.
+ *
+ * <pre>{@code
+ * Network net = Network.builder(64)
+ *         .dense(32, Activation.RELU)
+ *         .dense(10, Activation.SOFTMAX)
+ *         .loss(Loss.CE)
+ *         .initializer(Initializer.heNormal())
+ *         .seed(1)
+ *         .build();
+ * }</pre>
+ *
+ * Inference methods are safe to call from several threads at once as long as nobody trains the network meanwhile.
+ */
+public final class Network {
+    private final int inputs;
+    private final List<DenseLayer> layers;
+    private final Loss loss;
+
+    private Network(int inputs, List<DenseLayer> layers, Loss loss) {
+        this.inputs = inputs;
+        this.layers = List.copyOf(layers);
+        this.loss = loss;
+    }
+
+    /** Starts a network definition with {@code inputs} input features. */
+    public static NetworkBuilder builder(int inputs) {
+        return new NetworkBuilder(inputs);
+    }
+
+    /**
+     * A network from existing layers (e.g. read from a model file). Checks that the layers chain, that softmax
+     * appears only on the output layer and that the loss suits the output activation.
+     */
+    public static Network of(int inputs, List<DenseLayer> layers, Loss loss) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        int width = inputs;
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
+            if (layer.inputs() != width) {
+                throw new IllegalArgumentException("layer " + l + " takes " + layer.inputs()
+                        + " inputs but the previous width is " + width);
+            }
+            if (layer.activation() == Activation.SOFTMAX && l != layers.size() - 1) {
+                throw new IllegalArgumentException("softmax is only supported on the output layer (layer " + l + ")");
+            }
+            width = layer.units();
+        }
+        Activation out = layers.get(layers.size() - 1).activation();
+        if (!loss.accepts(out)) {
+            throw new IllegalArgumentException("loss " + loss + " needs a "
+                    + (loss == Loss.CE ? "softmax" : "sigmoid") + " output layer, not " + out);
+        }
+        return new Network(inputs, new ArrayList<>(layers), loss);
+    }
+
+    public int inputs() { return inputs; }
+    public int outputs() { return layers.get(layers.size() - 1).units(); }
+    public List<DenseLayer> layers() { return layers; }
+    public Loss loss() { return loss; }
+
+    /** Widths from input to output, e.g. {@code [784, 128, 64, 10]}. */
+    public int[] widths() {
+        int[] w = new int[layers.size() + 1];
+        w[0] = inputs;
+        for (int l = 0; l < layers.size(); l++) {
+            w[l + 1] = layers.get(l).units();
+        }
+        return w;
+    }
+
+    public long parameterCount() {
+        long n = 0;
+        for (DenseLayer l : layers) {
+            n += l.parameterCount();
+        }
+        return n;
+    }
+
+    /** A deep copy: same shape, own parameter arrays. */
+    public Network copy() {
+        List<DenseLayer> copies = new ArrayList<>(layers.size());
+        for (DenseLayer l : layers) {
+            copies.add(l.copy());
+        }
+        return new Network(inputs, copies, loss);
+    }
+
+    /** Copies every parameter of {@code other} (same shape) into this network. */
+    public void setParameters(Network other) {
+        if (other.layers.size() != layers.size()) {
+            throw new IllegalArgumentException("networks differ in depth");
+        }
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer to = layers.get(l);
+            DenseLayer from = other.layers.get(l);
+            if (to.inputs() != from.inputs() || to.units() != from.units()) {
+                throw new IllegalArgumentException("networks differ in shape at layer " + l);
+            }
+            System.arraycopy(from.weights(), 0, to.weights(), 0, to.weights().length);
+            System.arraycopy(from.bias(), 0, to.bias(), 0, to.bias().length);
+        }
+    }
+
+    /** Output rows ({@code rows × outputs}) for {@code rows × inputs} features, with the default kernels. */
+    public float[] predict(float[] features, int rows) {
+        return predict(features, rows, KernelsProvider.create());
+    }
+
+    /** Output rows for {@code rows × inputs} features, computed with {@code kernels}. */
+    public float[] predict(float[] features, int rows, Kernels kernels) {
+        return new Inference(this, kernels).outputs(features, rows);
+    }
+
+    /** The predicted class of every row: the arg-max output, or {@code output ≥ 0.5} for a single output. */
+    public int[] classify(float[] features, int rows) {
+        return Inference.classes(predict(features, rows), rows, outputs());
+    }
+
+    /** Loss, accuracy and confusion matrix on a labelled set, with the default kernels. */
+    public Evaluation evaluate(Dataset data) {
+        return evaluate(data, KernelsProvider.create());
+    }
+
+    public Evaluation evaluate(Dataset data, Kernels kernels) {
+        return new Inference(this, kernels).evaluate(data);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Network[").append(inputs);
+        for (DenseLayer l : layers) {
+            sb.append(" → ").append(l.units()).append(' ').append(l.activation());
+        }
+        return sb.append(", loss ").append(loss).append(']').toString();
+    }
+}

@@ -1,0 +1,65 @@
+package org.mlp4j.engine;
+
+import org.mlp4j.engine.kernel.Kernels;
+
+/**
+ * The buffers of a forward pass for up to {@code capacity} rows, allocated once: one activation matrix per
+ * layer and the output layer's pre-activations (kept so that ce and bce are computed from the logits, stably).
+ * A training run or an inference call owns one; reusing it makes warm passes allocation-free.
+ */
+public final class Workspace {
+    private final Network network;
+    private final int capacity;
+    private final float[][] activations;
+    private final float[] logits;
+
+    public Workspace(Network network, int capacity) {
+        this.network = network;
+        this.capacity = capacity;
+        int depth = network.layers().size();
+        activations = new float[depth][];
+        for (int l = 0; l < depth; l++) {
+            activations[l] = new float[Math.multiplyExact(capacity, network.layers().get(l).units())];
+        }
+        logits = new float[Math.multiplyExact(capacity, network.outputs())];
+    }
+
+    public Network network() { return network; }
+    public int capacity() { return capacity; }
+    /** The activation matrix of layer {@code l} ({@code rows × units}), valid after {@link #forward}. */
+    public float[] activation(int l) { return activations[l]; }
+    /** The network's outputs ({@code rows × outputs}). */
+    public float[] output() { return activations[activations.length - 1]; }
+    /** The output layer's pre-activations. */
+    public float[] logits() { return logits; }
+
+    /**
+     * Runs {@code rows ≤ capacity} rows of {@code x} (starting at element {@code offset}, {@code inputs} per row)
+     * through the network: per layer one GEMM {@code Z = X·W} and the fused bias-plus-activation epilogue.
+     */
+    public void forward(Kernels k, float[] x, int offset, int rows) {
+        if (rows > capacity) {
+            throw new IllegalArgumentException(rows + " rows exceed the workspace capacity " + capacity);
+        }
+        int depth = activations.length;
+        float[] in = x;
+        int inOffset = offset;
+        for (int l = 0; l < depth; l++) {
+            DenseLayer layer = network.layers().get(l);
+            int units = layer.units();
+            boolean last = l == depth - 1;
+            float[] out = last ? logits : activations[l];
+            k.gemm(false, false, rows, units, layer.inputs(), 1f, in, inOffset, layer.inputs(),
+                    layer.weights(), 0, units, 0f, out, 0, units);
+            if (last) {
+                k.biasActivation(out, rows, units, layer.bias(), Activation.IDENTITY, 0f);
+                System.arraycopy(out, 0, activations[l], 0, rows * units);
+                k.biasActivation(activations[l], rows, units, null, layer.activation(), layer.alpha());
+            } else {
+                k.biasActivation(out, rows, units, layer.bias(), layer.activation(), layer.alpha());
+            }
+            in = activations[l];
+            inOffset = 0;
+        }
+    }
+}

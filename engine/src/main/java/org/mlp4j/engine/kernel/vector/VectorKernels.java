@@ -1,0 +1,196 @@
+package org.mlp4j.engine.kernel.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.mlp4j.engine.Activation;
+import org.mlp4j.engine.kernel.ScalarKernels;
+import org.mlp4j.engine.parallel.WorkerPool;
+
+/**
+ * Kernels on {@code jdk.incubator.vector}: the only package that imports the incubator module. Loaded
+ * reflectively by {@link org.mlp4j.engine.kernel.KernelsProvider}, so the engine runs without it.
+ *
+ * <p>Element-wise loops use the preferred float species with a scalar tail; GEMM splits C's rows into
+ * contiguous bands, one per thread, on the shared {@link WorkerPool}. The loss/gradient of the (narrow) output
+ * layer is inherited from the scalar reference.
+ */
+public final class VectorKernels extends ScalarKernels {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Below this many multiply-adds a GEMM runs on the caller: a hand-off costs more than it saves. */
+    private static final long PARALLEL_MIN_FLOPS = 1L << 18;
+
+    private final int threads;
+    private final WorkerPool pool;
+    private final GemmTask task = new GemmTask();
+
+    public VectorKernels(int threads) {
+        this.pool = WorkerPool.shared();
+        this.threads = Math.max(1, Math.min(threads, pool.size()));
+    }
+
+    /** Float lanes in the preferred species (8 on AVX2, 16 on AVX-512). */
+    public static int lanes() {
+        return L;
+    }
+
+    @Override
+    public String describe() {
+        return "vector (" + L + " × f32), " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int aOffset, int lda,
+                     float[] b, int bOffset, int ldb,
+                     float beta, float[] c, int cOffset, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int parts = (long) m * n * k < PARALLEL_MIN_FLOPS ? 1 : Math.min(threads, m);
+        if (parts == 1) {
+            VectorGemm.rows(0, m, transA, transB, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        task.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        try {
+            pool.run(parts, task);
+        } finally {
+            task.clear();
+        }
+    }
+
+    /** One GEMM's arguments, kept in a reusable object so that a parallel call allocates nothing. */
+    private static final class GemmTask implements WorkerPool.PartTask {
+        boolean transA, transB;
+        int m, n, k, aOffset, lda, bOffset, ldb, cOffset, ldc;
+        float alpha, beta;
+        float[] a, b, c;
+
+        void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                 float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+            this.transA = transA; this.transB = transB; this.m = m; this.n = n; this.k = k;
+            this.alpha = alpha; this.a = a; this.aOffset = aOffset; this.lda = lda;
+            this.b = b; this.bOffset = bOffset; this.ldb = ldb;
+            this.beta = beta; this.c = c; this.cOffset = cOffset; this.ldc = ldc;
+        }
+
+        void clear() {
+            a = b = c = null;
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            int i0 = (int) ((long) m * part / parts);
+            int i1 = (int) ((long) m * (part + 1) / parts);
+            VectorGemm.rows(i0, i1, transA, transB, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        }
+    }
+
+    @Override
+    public void biasActivation(float[] c, int rows, int cols, float[] bias, Activation f, float alpha) {
+        if (f == Activation.SOFTMAX) {
+            super.biasActivation(c, rows, cols, bias, f, alpha);
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            for (int j = 0; j < cols; j += L) {
+                VectorMask<Float> m = S.indexInRange(j, cols);
+                FloatVector z = FloatVector.fromArray(S, c, row + j, m);
+                if (bias != null) {
+                    z = z.add(FloatVector.fromArray(S, bias, j, m));
+                }
+                activate(z, f, alpha).intoArray(c, row + j, m);
+            }
+        }
+    }
+
+    static FloatVector activate(FloatVector z, Activation f, float alpha) {
+        switch (f) {
+            case IDENTITY: return z;
+            case RELU: return z.max(0f);
+            case LEAKY_RELU: return z.blend(z.mul(alpha), z.compare(VectorOperators.LT, 0f));
+            case SIGMOID: {
+                // 1/(1+e^−z): e^−z may overflow to +∞ for very negative z, giving exactly 0 — still finite
+                FloatVector e = z.neg().lanewise(VectorOperators.EXP);
+                return FloatVector.broadcast(S, 1f).div(e.add(1f));
+            }
+            case TANH: return z.lanewise(VectorOperators.TANH);
+            default: throw new IllegalArgumentException(f + " is not element-wise");
+        }
+    }
+
+    @Override
+    public void activationBackward(float[] delta, float[] a, int n, Activation f, float alpha) {
+        if (f == Activation.IDENTITY) {
+            return;
+        }
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector va = FloatVector.fromArray(S, a, i);
+            FloatVector vd = FloatVector.fromArray(S, delta, i);
+            vd.mul(derivative(va, f, alpha)).intoArray(delta, i);
+        }
+        for (; i < n; i++) {
+            delta[i] *= derivativeFromOutput(f, alpha, a[i]);
+        }
+    }
+
+    private static FloatVector derivative(FloatVector a, Activation f, float alpha) {
+        switch (f) {
+            case SIGMOID: return a.mul(a.neg().add(1f));
+            case TANH: return a.mul(a).neg().add(1f);
+            case RELU: return FloatVector.zero(S).blend(1f, a.compare(VectorOperators.GT, 0f));
+            case LEAKY_RELU: return FloatVector.broadcast(S, alpha).blend(1f, a.compare(VectorOperators.GT, 0f));
+            default: throw new IllegalArgumentException(f + " has no element-wise derivative");
+        }
+    }
+
+    @Override
+    public void columnSums(float[] d, int rows, int cols, float[] out) {
+        java.util.Arrays.fill(out, 0, cols, 0f);
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            for (int j = 0; j < cols; j += L) {
+                VectorMask<Float> m = S.indexInRange(j, cols);
+                FloatVector.fromArray(S, out, j, m).add(FloatVector.fromArray(S, d, row + j, m)).intoArray(out, j, m);
+            }
+        }
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, float[] y) {
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, i).fma(va, FloatVector.fromArray(S, y, i)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = Math.fma(alpha, x[i], y[i]);
+        }
+    }
+
+    @Override
+    public void scale(int n, float s, float[] x) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, i).mul(s).intoArray(x, i);
+        }
+        for (; i < n; i++) {
+            x[i] *= s;
+        }
+    }
+}
