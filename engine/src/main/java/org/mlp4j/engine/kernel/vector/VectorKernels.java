@@ -1,7 +1,6 @@
 package org.mlp4j.engine.kernel.vector;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.mlp4j.engine.Activation;
@@ -101,35 +100,61 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void biasActivation(float[] c, int rows, int cols, float[] bias, Activation f, float alpha) {
-        if (f == Activation.SOFTMAX) {
+        if (f == Activation.SOFTMAX || bias == null || cols < L) {
             super.biasActivation(c, rows, cols, bias, f, alpha);
             return;
         }
+        // One small loop per activation: a shared loop calling a big switch would not be inlined whole, and a
+        // vector that crosses a call boundary that was not inlined is boxed (an allocation per vector).
+        // Full vectors then a scalar tail: partially masked loads and stores are not intrinsified on every
+        // JDK/ISA (JDK 17 boxes them), and a boxed vector costs more than the few tail elements.
+        int bound = S.loopBound(cols);
         for (int i = 0; i < rows; i++) {
             int row = i * cols;
-            for (int j = 0; j < cols; j += L) {
-                VectorMask<Float> m = S.indexInRange(j, cols);
-                FloatVector z = FloatVector.fromArray(S, c, row + j, m);
-                if (bias != null) {
-                    z = z.add(FloatVector.fromArray(S, bias, j, m));
-                }
-                activate(z, f, alpha).intoArray(c, row + j, m);
+            switch (f) {
+                case IDENTITY: biasOnly(c, row, bias, bound); break;
+                case RELU: biasRelu(c, row, bias, bound); break;
+                case LEAKY_RELU: biasLeakyRelu(c, row, bias, bound, alpha); break;
+                case SIGMOID: biasSigmoid(c, row, bias, bound); break;
+                case TANH: biasTanh(c, row, bias, bound); break;
+                default: throw new IllegalArgumentException(f + " is not element-wise");
+            }
+            for (int j = bound; j < cols; j++) {
+                c[row + j] = apply(f, alpha, c[row + j] + bias[j]);
             }
         }
     }
 
-    static FloatVector activate(FloatVector z, Activation f, float alpha) {
-        switch (f) {
-            case IDENTITY: return z;
-            case RELU: return z.max(0f);
-            case LEAKY_RELU: return z.blend(z.mul(alpha), z.compare(VectorOperators.LT, 0f));
-            case SIGMOID: {
-                // 1/(1+e^−z): e^−z may overflow to +∞ for very negative z, giving exactly 0 — still finite
-                FloatVector e = z.neg().lanewise(VectorOperators.EXP);
-                return FloatVector.broadcast(S, 1f).div(e.add(1f));
-            }
-            case TANH: return z.lanewise(VectorOperators.TANH);
-            default: throw new IllegalArgumentException(f + " is not element-wise");
+    private static void biasOnly(float[] c, int row, float[] bias, int bound) {
+        for (int j = 0; j < bound; j += L) {
+            FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, bias, j)).intoArray(c, row + j);
+        }
+    }
+
+    private static void biasRelu(float[] c, int row, float[] bias, int bound) {
+        for (int j = 0; j < bound; j += L) {
+            FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, bias, j)).max(0f).intoArray(c, row + j);
+        }
+    }
+
+    private static void biasLeakyRelu(float[] c, int row, float[] bias, int bound, float alpha) {
+        for (int j = 0; j < bound; j += L) {
+            FloatVector z = FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, bias, j));
+            z.blend(z.mul(alpha), z.compare(VectorOperators.LT, 0f)).intoArray(c, row + j);
+        }
+    }
+
+    private static void biasSigmoid(float[] c, int row, float[] bias, int bound) {
+        for (int j = 0; j < bound; j += L) {
+            FloatVector z = FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, bias, j));
+            VectorMath.sigmoid(z).intoArray(c, row + j);
+        }
+    }
+
+    private static void biasTanh(float[] c, int row, float[] bias, int bound) {
+        for (int j = 0; j < bound; j += L) {
+            FloatVector z = FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, bias, j));
+            VectorMath.tanh(z).intoArray(c, row + j);
         }
     }
 
@@ -162,11 +187,15 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public void columnSums(float[] d, int rows, int cols, float[] out) {
         java.util.Arrays.fill(out, 0, cols, 0f);
+        int bound = S.loopBound(cols);
         for (int i = 0; i < rows; i++) {
             int row = i * cols;
-            for (int j = 0; j < cols; j += L) {
-                VectorMask<Float> m = S.indexInRange(j, cols);
-                FloatVector.fromArray(S, out, j, m).add(FloatVector.fromArray(S, d, row + j, m)).intoArray(out, j, m);
+            int j = 0;
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, d, row + j)).intoArray(out, j);
+            }
+            for (; j < cols; j++) {
+                out[j] += d[row + j];
             }
         }
     }
