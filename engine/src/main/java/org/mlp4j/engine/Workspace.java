@@ -38,6 +38,20 @@ public final class Workspace {
      * through the network: per layer one GEMM {@code Z = X·W} and the fused bias-plus-activation epilogue.
      */
     public void forward(Kernels k, float[] x, int offset, int rows) {
+        forward(k, x, offset, rows, null);
+    }
+
+    /**
+     * What the next layer reads instead of a hidden layer's activation: training's dropout hands back a masked copy.
+     * Returning the activation itself changes nothing.
+     */
+    @FunctionalInterface
+    public interface HiddenOutput {
+        float[] transform(int layer, float[] activation, int rows, int units);
+    }
+
+    /** {@link #forward(Kernels, float[], int, int)} with each hidden layer's output passed through {@code hidden}. */
+    public void forward(Kernels k, float[] x, int offset, int rows, HiddenOutput hidden) {
         if (rows > capacity) {
             throw new IllegalArgumentException(rows + " rows exceed the workspace capacity " + capacity);
         }
@@ -58,7 +72,7 @@ public final class Workspace {
             } else {
                 k.biasActivation(out, rows, units, layer.bias(), layer.activation(), layer.alpha());
             }
-            in = activations[l];
+            in = hidden == null || last ? activations[l] : hidden.transform(l, activations[l], rows, units);
             inOffset = 0;
         }
     }

@@ -4,8 +4,10 @@ import org.mlp4j.engine.kernel.Kernels;
 
 /**
  * Updates parameters from their gradients, once per batch. Parameters come as a fixed list of arrays
- * ({@code W1, b1, W2, b2, …}); an optimizer may keep per-parameter state (velocities, moments) sized on the first
- * call to {@link #initialize}. Implementations must not allocate in {@link #step}.
+ * ({@code W1, b1, W2, b2, …}); an optimizer may keep per-parameter state (velocities, moments) sized in
+ * {@link #initialize}. {@link #step} must not allocate.
+ *
+ * <p>The update rules and defaults are PyTorch's ({@code torch.optim}); the README lists them.
  */
 public interface Optimizer {
 
@@ -17,4 +19,30 @@ public interface Optimizer {
 
     /** Applies one update with learning rate {@code learningRate}; {@code gradients[i]} matches {@code parameters[i]}. */
     void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels);
+
+    /** The optimizer's state arrays (moments, velocities), in a fixed order, for checkpoints; live, not copies. */
+    default float[][] state() {
+        return new float[0][];
+    }
+
+    /** Steps taken so far (bias corrections depend on it). */
+    default long steps() {
+        return 0;
+    }
+
+    /** Restores {@link #state()} contents and the step count from a checkpoint (after {@link #initialize}). */
+    default void restore(float[][] state, long steps) {
+        float[][] own = state();
+        if (own.length != state.length) {
+            throw new IllegalArgumentException(name() + " keeps " + own.length + " state arrays, the checkpoint has "
+                    + state.length);
+        }
+        for (int i = 0; i < own.length; i++) {
+            if (own[i].length != state[i].length) {
+                throw new IllegalArgumentException(name() + " state array " + i + " holds " + own[i].length
+                        + " values, the checkpoint " + state[i].length);
+            }
+            System.arraycopy(state[i], 0, own[i], 0, own[i].length);
+        }
+    }
 }

@@ -2,7 +2,7 @@ package org.mlp4j.engine.train;
 
 import org.mlp4j.engine.kernel.Kernels;
 
-/** Plain (mini-batch) stochastic gradient descent: {@code θ ← θ − η·g}. */
+/** Plain (mini-batch) stochastic gradient descent: {@code θ ← θ − η·g} (stateless). */
 public final class Sgd implements Optimizer {
 
     @Override

@@ -1,5 +1,8 @@
 package org.mlp4j.engine.train;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.mlp4j.engine.DenseLayer;
 import org.mlp4j.engine.Network;
@@ -13,37 +16,46 @@ import org.mlp4j.engine.kernel.Kernels;
 /**
  * Mini-batch training by backpropagation.
  *
- * <p>One step on a batch of {@code m} rows: gather the rows; forward (GEMM + fused epilogue per layer); the loss
- * and {@code dZ} of the output layer in one pass; then per layer, last to first, {@code dW = Xᵀ·dZ},
- * {@code db = Σ_rows dZ} and — except for the first layer — {@code dX = dZ·Wᵀ} followed by the fused
- * {@code ⊙ f′(A)} loop; finally one optimizer update over all parameters. All buffers are allocated when the
- * trainer is built, so a warm step allocates nothing.
+ * <p>One step on a batch of {@code m} rows: gather the rows; forward (GEMM + fused epilogue per layer, dropout on
+ * hidden outputs when asked); the loss and {@code dZ} of the output layer in one pass; then per layer, last to first,
+ * {@code dW = Xᵀ·dZ}, {@code db = Σ_rows dZ} and — except for the first layer — {@code dX = dZ·Wᵀ} followed by the
+ * dropout mask and the fused {@code ⊙ f′(A)} loop; then L2 and clipping on the gradients, decoupled weight decay, and
+ * one optimizer update. Every buffer is allocated when the trainer is built, so a warm step allocates nothing.
  *
- * <p>Rows are reshuffled each epoch from one {@link Rng} seeded by the options: the same seed, thread count and
- * kernels give bit-identical parameters.
+ * <p>All randomness (shuffling, random batches, dropout) comes from one {@link Rng} seeded by the options: the same
+ * seed, thread count and kernels give bit-identical parameters, and a run resumed from a {@link TrainingState}
+ * continues the identical sequence.
  */
 public final class Trainer {
     private final Network network;
     private final TrainingOptions options;
     private final Kernels kernels;
     private final Optimizer optimizer;
+    private final LearningRateSchedule schedule;
     private final Rng rng;
     private final int batchCapacity;
-    private Workspace workspace;
     private final float[][] parameters;
     private final float[][] gradients;
     private final float[][] deltas;
+    private final float[] dropoutRates;
+    private final float[][] masks;
+    private final float[][] dropped;
+    private final Workspace.HiddenOutput dropoutHook = this::applyDropout;
+    private Workspace workspace;
     private float[] batchInput;
     private float[] batchTargets;
     private float learningRate;
     private volatile String stopReason;
-    private int correct;
+    private volatile boolean interruptRequested;
+    private long correct;
+    private TrainingState state;
 
     public Trainer(Network network, TrainingOptions options) {
         this.network = network;
         this.options = options;
         this.kernels = options.kernels();
         this.optimizer = options.newOptimizer();
+        this.schedule = options.schedule();
         this.rng = new Rng(options.seed());
         this.learningRate = (float) options.learningRate();
         this.batchCapacity = Math.max(1, options.batchSize());
@@ -59,12 +71,20 @@ public final class Trainer {
             gradients[2 * l] = new float[layer.weights().length];
             gradients[2 * l + 1] = new float[layer.bias().length];
         }
+        double[] rates = options.dropout();
+        dropoutRates = new float[depth];
+        for (int l = 0; l < depth - 1; l++) {
+            dropoutRates[l] = (float) (rates.length == 1 ? rates[0] : l < rates.length ? rates[l] : 0);
+        }
+        masks = new float[depth][];
+        dropped = new float[depth][];
         optimizer.initialize(parameters);
     }
 
     public Network network() { return network; }
     public Kernels kernels() { return kernels; }
     public Rng rng() { return rng; }
+    public Optimizer optimizer() { return optimizer; }
     public float learningRate() { return learningRate; }
     public void setLearningRate(float learningRate) { this.learningRate = learningRate; }
 
@@ -73,64 +93,228 @@ public final class Trainer {
         this.stopReason = reason;
     }
 
-    /** Trains on {@code data} for the configured epochs, evaluating the validation set (if any) after each. */
+    /**
+     * Asks the run to stop after the current batch, saving a checkpoint of that exact position first (when a
+     * checkpoint sink is configured). Safe to call from another thread (a Ctrl-C handler).
+     */
+    public void interrupt() {
+        this.interruptRequested = true;
+    }
+
+    /** Trains on {@code data} for the configured epochs (continuing a resumed state when the options carry one). */
     public History fit(Dataset data) {
         checkData(data);
         int rows = data.rows();
-        int batch = options.batchSize() == 0 || options.batchSize() >= rows ? rows : options.batchSize();
-        ensureCapacity(Math.max(1, batch));
+        int batch = options.batchSize() == 0 || options.batchSize() >= rows ? Math.max(rows, 1) : options.batchSize();
+        ensureCapacity(batch);
         Targets targets = Targets.of(data, network.outputs());
         int batches = rows == 0 ? 0 : (rows + batch - 1) / batch;
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
+        EarlyStopping early = options.earlyStopping();
+        if (early != null && early.monitor().name().startsWith("VAL_") && options.validation() == null) {
+            throw new IllegalArgumentException("early stopping on " + early.monitor().id() + " needs a validation set");
         }
+        state = options.resume() != null ? restore(options.resume(), rows) : fresh(rows);
         History history = new History();
+        for (EpochStats s : state.history) {
+            history.add(s);
+        }
+        int[] order = state.order;
         for (TrainingListener l : options.listeners()) {
             l.onTrainBegin(this, options.epochs(), batches);
         }
-        for (int epoch = 1; epoch <= options.epochs() && stopReason == null; epoch++) {
-            if (options.shuffle()) {
-                rng.shuffle(order);
+        while (state.epochsDone < options.epochs() && stopReason == null) {
+            int epoch = state.epochsDone + 1;
+            if (state.nextBatch == 0) {
+                if (options.batching() == TrainingOptions.Batching.SHUFFLE && options.shuffle()) {
+                    rng.shuffle(order);
+                }
+                state.epochLossSum = 0;
+                state.epochCorrect = 0;
+                state.epochRows = 0;
             }
             long start = System.nanoTime();
-            double lossSum = 0;
-            correct = 0;
-            for (int b = 0; b < batches; b++) {
+            for (int b = state.nextBatch; b < batches; b++) {
                 int from = b * batch;
                 int count = Math.min(batch, rows - from);
+                if (options.batching() == TrainingOptions.Batching.RANDOM) {
+                    for (int r = 0; r < count; r++) {
+                        order[from + r] = rng.nextInt(rows);
+                    }
+                }
+                correct = 0;
                 double loss = step(data, targets, order, from, count);
                 if (!Double.isFinite(loss)) {
                     throw new DivergenceException(epoch, b + 1, loss, learningRate);
                 }
-                lossSum += loss;
+                state.epochLossSum += loss;
+                state.epochCorrect += correct;
+                state.epochRows += count;
                 for (TrainingListener l : options.listeners()) {
                     l.onBatchEnd(this, epoch, b + 1, loss);
                 }
+                if (interruptRequested && b + 1 < batches) {
+                    state.nextBatch = b + 1;
+                    saveCheckpoint();
+                    history.stopped("interrupted in epoch " + epoch + " after batch " + (b + 1) + " of " + batches);
+                    notifyEnd(history);
+                    return history;
+                }
             }
+            state.nextBatch = 0;
             double seconds = (System.nanoTime() - start) / 1e9;
-            double accuracy = data.isClassification() && rows > 0 ? (double) correct / rows : Double.NaN;
-            double valLoss = Double.NaN;
-            double valAccuracy = Double.NaN;
-            if (options.validation() != null) {
-                Evaluation v = network.evaluate(options.validation(), kernels);
-                valLoss = v.loss();
-                valAccuracy = v.accuracy();
-            }
-            EpochStats stats = new EpochStats(epoch, batches == 0 ? Double.NaN : lossSum / batches, accuracy,
-                    valLoss, valAccuracy, seconds, seconds > 0 ? rows / seconds : Double.NaN, learningRate);
+            EpochStats stats = epochStats(epoch, data, batches, seconds);
             history.add(stats);
+            state.epochsDone = epoch;
+            afterEpoch(stats, history);
             for (TrainingListener l : options.listeners()) {
                 l.onEpochEnd(this, stats);
+            }
+            if (interruptRequested) {
+                stop("interrupted after epoch " + epoch);
+            }
+            boolean periodic = options.checkpointEvery() > 0 && epoch % options.checkpointEvery() == 0;
+            if (periodic || stopReason != null && interruptRequested) {
+                saveCheckpoint();
+            }
+        }
+        if (early != null && early.restoreBest() && state.bestParameters != null) {
+            for (int i = 0; i < parameters.length; i++) {
+                System.arraycopy(state.bestParameters[i], 0, parameters[i], 0, parameters[i].length);
             }
         }
         if (stopReason != null) {
             history.stopped(stopReason);
         }
+        notifyEnd(history);
+        return history;
+    }
+
+    private void notifyEnd(History history) {
         for (TrainingListener l : options.listeners()) {
             l.onTrainEnd(this, history);
         }
-        return history;
+    }
+
+    private TrainingState fresh(int rows) {
+        TrainingState s = new TrainingState();
+        s.order = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            s.order[i] = i;
+        }
+        s.history = new ArrayList<>();
+        return s;
+    }
+
+    private TrainingState restore(TrainingState saved, int rows) {
+        if (saved.order == null || saved.order.length != rows) {
+            throw new IllegalArgumentException("the checkpoint was made on " + (saved.order == null ? "?" : saved.order.length)
+                    + " training rows, this data has " + rows);
+        }
+        if (saved.optimizer != null && !saved.optimizer.equals(optimizer.name())) {
+            throw new IllegalArgumentException("the checkpoint was made with optimizer " + saved.optimizer
+                    + ", not " + optimizer.name());
+        }
+        TrainingState s = new TrainingState();
+        s.epochsDone = saved.epochsDone;
+        s.nextBatch = saved.nextBatch;
+        s.order = saved.order.clone();
+        s.epochLossSum = saved.epochLossSum;
+        s.epochCorrect = saved.epochCorrect;
+        s.epochRows = saved.epochRows;
+        s.bestValue = saved.bestValue;
+        s.epochsWithoutImprovement = saved.epochsWithoutImprovement;
+        s.bestEpoch = saved.bestEpoch;
+        s.bestParameters = saved.bestParameters;
+        s.history = new ArrayList<>(saved.history);
+        rng.restore(saved.rngState);
+        learningRate = (float) saved.learningRate;
+        if (saved.optimizerState != null) {
+            optimizer.restore(saved.optimizerState, saved.optimizerSteps);
+        }
+        if (saved.scheduleState != null) {
+            schedule.restore(saved.scheduleState);
+        }
+        return s;
+    }
+
+    /** The run's current position and optimizer/schedule/early-stopping state, for a checkpoint (copies). */
+    public TrainingState snapshot() {
+        TrainingState s = new TrainingState();
+        s.epochsDone = state.epochsDone;
+        s.nextBatch = state.nextBatch;
+        s.order = state.order.clone();
+        s.epochLossSum = state.epochLossSum;
+        s.epochCorrect = state.epochCorrect;
+        s.epochRows = state.epochRows;
+        s.rngState = rng.state();
+        s.learningRate = learningRate;
+        s.optimizer = optimizer.name();
+        float[][] os = optimizer.state();
+        s.optimizerState = new float[os.length][];
+        for (int i = 0; i < os.length; i++) {
+            s.optimizerState[i] = os[i].clone();
+        }
+        s.optimizerSteps = optimizer.steps();
+        s.scheduleState = schedule.state();
+        s.bestValue = state.bestValue;
+        s.epochsWithoutImprovement = state.epochsWithoutImprovement;
+        s.bestEpoch = state.bestEpoch;
+        s.bestParameters = state.bestParameters;
+        s.history = List.copyOf(state.history);
+        return s;
+    }
+
+    private void saveCheckpoint() {
+        if (options.checkpoint() == null) {
+            return;
+        }
+        try {
+            options.checkpoint().save(this, snapshot());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    private EpochStats epochStats(int epoch, Dataset data, int batches, double seconds) {
+        double accuracy = data.isClassification() && state.epochRows > 0 ? (double) state.epochCorrect / state.epochRows
+                : Double.NaN;
+        double valLoss = Double.NaN;
+        double valAccuracy = Double.NaN;
+        if (options.validation() != null) {
+            Evaluation v = network.evaluate(options.validation(), kernels);
+            valLoss = v.loss();
+            valAccuracy = v.accuracy();
+        }
+        return new EpochStats(epoch, batches == 0 ? Double.NaN : state.epochLossSum / batches, accuracy,
+                valLoss, valAccuracy, seconds, seconds > 0 ? data.rows() / seconds : Double.NaN, learningRate);
+    }
+
+    /** Early stopping bookkeeping, then the learning rate for the next epoch. */
+    private void afterEpoch(EpochStats stats, History history) {
+        state.history.add(stats);
+        EarlyStopping early = options.earlyStopping();
+        if (early != null) {
+            double value = early.monitor().of(stats);
+            if (early.improves(value, state.bestValue)) {
+                state.bestValue = value;
+                state.bestEpoch = stats.epoch();
+                state.epochsWithoutImprovement = 0;
+                if (early.restoreBest()) {
+                    if (state.bestParameters == null) {
+                        state.bestParameters = new float[parameters.length][];
+                    }
+                    for (int i = 0; i < parameters.length; i++) {
+                        state.bestParameters[i] = parameters[i].clone();
+                    }
+                }
+            } else if (++state.epochsWithoutImprovement >= early.patience()) {
+                stop("early stopping: " + early.monitor().id() + " did not improve by more than " + early.minDelta()
+                        + " for " + early.patience() + " epoch" + (early.patience() == 1 ? "" : "s")
+                        + (early.restoreBest() ? "; restored the parameters of epoch " + state.bestEpoch : ""));
+            }
+        }
+        double monitored = options.validation() != null ? stats.valLoss() : stats.loss();
+        learningRate = (float) schedule.next(options.learningRate(), learningRate, stats.epoch(), options.epochs(), monitored);
     }
 
     /**
@@ -159,8 +343,36 @@ public final class Trainer {
         batchInput = new float[Math.multiplyExact(cap, network.inputs())];
         batchTargets = new float[Math.multiplyExact(cap, network.outputs())];
         for (int l = 0; l < deltas.length; l++) {
-            deltas[l] = new float[Math.multiplyExact(cap, network.layers().get(l).units())];
+            int units = network.layers().get(l).units();
+            deltas[l] = new float[Math.multiplyExact(cap, units)];
+            if (dropoutRates[l] > 0) {
+                masks[l] = new float[cap * units];
+                dropped[l] = new float[cap * units];
+            }
         }
+    }
+
+    /** Inverted dropout on a hidden layer's output: keep with probability 1−p, scaled by 1/(1−p). */
+    private float[] applyDropout(int layer, float[] activation, int rows, int units) {
+        float p = dropoutRates[layer];
+        if (p == 0f) {
+            return activation;
+        }
+        float keep = 1f / (1f - p);
+        float[] mask = masks[layer];
+        float[] out = dropped[layer];
+        int n = rows * units;
+        for (int i = 0; i < n; i++) {
+            float m = rng.nextDouble() < p ? 0f : keep;
+            mask[i] = m;
+            out[i] = activation[i] * m;
+        }
+        return out;
+    }
+
+    /** The input the layer above read from hidden layer {@code l}: its dropped-out copy when dropout is on. */
+    private float[] hiddenOutput(int l) {
+        return dropoutRates[l] > 0 ? dropped[l] : workspace.activation(l);
     }
 
     private double step(Dataset data, Targets targets, int[] order, int from, int count) {
@@ -170,7 +382,7 @@ public final class Trainer {
             System.arraycopy(x, order[from + r] * in, batchInput, r * in, in);
         }
         targets.gatherRows(order, from, count, batchTargets);
-        workspace.forward(kernels, batchInput, 0, count);
+        workspace.forward(kernels, batchInput, 0, count, dropoutHook);
         if (data.isClassification()) {
             countCorrect(data.labels(), order, from, count);
         }
@@ -184,7 +396,7 @@ public final class Trainer {
             DenseLayer layer = layers.get(l);
             int units = layer.units();
             int inputs = layer.inputs();
-            float[] prev = l == 0 ? batchInput : workspace.activation(l - 1);
+            float[] prev = l == 0 ? batchInput : hiddenOutput(l - 1);
             float[] dz = deltas[l];
             // dW = Xᵀ·dZ  (inputs × units)
             kernels.gemm(true, false, inputs, units, count, 1f, prev, 0, inputs, dz, 0, units,
@@ -192,15 +404,56 @@ public final class Trainer {
             kernels.columnSums(dz, count, units, gradients[2 * l + 1]);
             if (l > 0) {
                 DenseLayer below = layers.get(l - 1);
-                // dX = dZ·Wᵀ  (count × inputs), then ⊙ f′ of the layer below, from its stored output
+                float[] dx = deltas[l - 1];
+                // dX = dZ·Wᵀ  (count × inputs), then the dropout mask and ⊙ f′ of the layer below
                 kernels.gemm(false, true, count, inputs, units, 1f, dz, 0, units, layer.weights(), 0, units,
-                        0f, deltas[l - 1], 0, inputs);
-                kernels.activationBackward(deltas[l - 1], workspace.activation(l - 1), count * inputs,
-                        below.activation(), below.alpha());
+                        0f, dx, 0, inputs);
+                if (dropoutRates[l - 1] > 0) {
+                    float[] mask = masks[l - 1];
+                    for (int i = 0, n = count * inputs; i < n; i++) {
+                        dx[i] *= mask[i];
+                    }
+                }
+                kernels.activationBackward(dx, workspace.activation(l - 1), count * inputs, below.activation(), below.alpha());
             }
         }
+        loss += regularize();
         optimizer.step(parameters, gradients, learningRate, kernels);
         return loss;
+    }
+
+    /** L2 on the weight gradients, global-norm clipping, decoupled decay; returns the L2 term of the loss. */
+    private double regularize() {
+        double penalty = 0;
+        float l2 = (float) options.l2();
+        if (l2 > 0) {
+            for (int i = 0; i < parameters.length; i += 2) {
+                penalty += 0.5 * l2 * kernels.sumOfSquares(parameters[i].length, parameters[i]);
+                kernels.axpy(parameters[i].length, l2, parameters[i], gradients[i]);
+            }
+        }
+        double clip = options.clipNorm();
+        if (clip > 0) {
+            double sum = 0;
+            for (float[] g : gradients) {
+                sum += kernels.sumOfSquares(g.length, g);
+            }
+            double norm = Math.sqrt(sum);
+            if (norm > clip) {
+                float s = (float) (clip / (norm + 1e-6));
+                for (float[] g : gradients) {
+                    kernels.scale(g.length, s, g);
+                }
+            }
+        }
+        double wd = options.weightDecay();
+        if (wd > 0) {
+            float shrink = (float) (1 - learningRate * wd);
+            for (int i = 0; i < parameters.length; i += 2) {
+                kernels.scale(parameters[i].length, shrink, parameters[i]);
+            }
+        }
+        return penalty;
     }
 
     private void countCorrect(int[] labels, int[] order, int from, int count) {

@@ -1,0 +1,56 @@
+package org.mlp4j.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mlp4j.engine.DenseLayer;
+import org.mlp4j.engine.Network;
+import org.mlp4j.formats.model.ModelFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code mlp4j inspect}: what a model file holds. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Show a model's architecture, parameter count, training settings and metrics.")
+final class InspectCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file.")
+    Path model;
+
+    @Option(names = "--debug", description = "Print stack traces with errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelFile mf = ModelFile.read(model);
+        Network net = mf.network();
+        PrintStream out = System.out;
+        out.println("model " + model);
+        out.println("  inputs      " + net.inputs());
+        int i = 1;
+        for (DenseLayer l : net.layers()) {
+            out.printf("  layer %-5d dense %d → %d, %s%s, %,d parameters%n", i++, l.inputs(), l.units(), l.activation(),
+                    l.activation() == org.mlp4j.engine.Activation.LEAKY_RELU ? " (alpha " + l.alpha() + ")" : "",
+                    l.parameterCount());
+        }
+        out.println("  loss        " + net.loss());
+        out.printf("  parameters  %,d%n", net.parameterCount());
+        if (mf.classes() != null) {
+            out.println("  classes     " + String.join(", ", mf.classes()));
+        }
+        out.println("  scaling     " + (mf.normalization() == null ? "none" : mf.normalization().describe()));
+        print(out, "training", mf.training());
+        print(out, "metrics", mf.metrics());
+        return 0;
+    }
+
+    private static void print(PrintStream out, String title, Map<String, Object> map) {
+        if (map == null || map.isEmpty()) {
+            return;
+        }
+        out.println("  " + title);
+        for (Map.Entry<String, Object> e : map.entrySet()) {
+            out.printf("    %-14s %s%n", e.getKey(), e.getValue());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.mlp4j.cli;
+
+import org.mlp4j.engine.Activation;
+import org.mlp4j.engine.Initializer;
+import org.mlp4j.engine.Network;
+import org.mlp4j.engine.NetworkBuilder;
+import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.train.History;
+import org.mlp4j.engine.train.Trainer;
+import org.mlp4j.engine.train.TrainingOptions;
+
+/**
+ * End-to-end training throughput: epochs of minibatch SGD on a ReLU/softmax/ce network, then inference latency at
+ * batch 1 and throughput at batch 1000.
+ *
+ * <p>FLOPs per sample (2 per multiply-add): the forward GEMMs, {@code dW} for every layer and {@code dX} for all but
+ * the first — {@code 2·(2·Σ in·out + Σ_{l>1} in·out)}; bias, activation and update loops are not counted.
+ */
+final class TrainingBenchmark {
+
+    static final class Result {
+        int[] widths;
+        int batch;
+        int threads;
+        int epochs;
+        double secondsPerEpoch;
+        double samplesPerSecond;
+        double gflops;
+        double latencyMicrosBatch1;
+        double inferenceSamplesPerSecondBatch1000;
+        String kernels;
+        String data;
+    }
+
+    static long flopsPerSample(int[] widths) {
+        long forward = 0;
+        long dx = 0;
+        for (int l = 1; l < widths.length; l++) {
+            long macs = (long) widths[l - 1] * widths[l];
+            forward += macs;
+            if (l > 1) {
+                dx += macs;
+            }
+        }
+        return 2 * (2 * forward + dx);
+    }
+
+    static Network network(int[] widths, long seed) {
+        NetworkBuilder b = Network.builder(widths[0]);
+        for (int l = 1; l < widths.length - 1; l++) {
+            b.dense(widths[l], Activation.RELU);
+        }
+        return b.dense(widths[widths.length - 1], Activation.SOFTMAX).initializer(Initializer.heNormal()).seed(seed).build();
+    }
+
+    /** Times {@code epochs} epochs (the median is reported) after one warm-up epoch. */
+    static Result run(Dataset data, int[] widths, int batch, int epochs, Kernels kernels, double learningRate) {
+        Network net = network(widths, 1);
+        Trainer warm = new Trainer(net, TrainingOptions.builder().epochs(1).batchSize(batch).learningRate(learningRate)
+                .kernels(kernels).build());
+        warm.fit(data);
+        Trainer trainer = new Trainer(net, TrainingOptions.builder().epochs(epochs).batchSize(batch)
+                .learningRate(learningRate).kernels(kernels).build());
+        History h = trainer.fit(data);
+        double[] seconds = h.epochs().stream().mapToDouble(s -> s.seconds()).sorted().toArray();
+        double median = seconds.length % 2 == 1 ? seconds[seconds.length / 2]
+                : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
+
+        Result r = new Result();
+        r.widths = widths;
+        r.batch = batch;
+        r.threads = kernels.threads();
+        r.epochs = epochs;
+        r.secondsPerEpoch = median;
+        r.samplesPerSecond = data.rows() / median;
+        r.gflops = flopsPerSample(widths) * (double) data.rows() / median / 1e9;
+        r.kernels = kernels.describe();
+        r.latencyMicrosBatch1 = latencyMicros(net, data, kernels);
+        r.inferenceSamplesPerSecondBatch1000 = throughput(net, data, kernels);
+        return r;
+    }
+
+    /** Median time of one prediction of a single row (a fresh call each time, as an application makes it). */
+    private static double latencyMicros(Network net, Dataset data, Kernels kernels) {
+        int in = net.inputs();
+        float[] row = new float[in];
+        int rows = Math.min(data.rows(), 1000);
+        long[] times = new long[2000];
+        for (int rep = 0; rep < 3000 + times.length; rep++) {
+            System.arraycopy(data.features(), (rep % rows) * in, row, 0, in);
+            long t = System.nanoTime();
+            net.predict(row, 1, kernels);
+            long dt = System.nanoTime() - t;
+            if (rep >= 3000) {
+                times[rep - 3000] = dt;
+            }
+        }
+        java.util.Arrays.sort(times);
+        return times[times.length / 2] / 1e3;
+    }
+
+    /** Rows per second predicting batches of 1000 rows (median of repeated calls). */
+    private static double throughput(Network net, Dataset data, Kernels kernels) {
+        int in = net.inputs();
+        int rows = Math.min(1000, data.rows());
+        float[] x = java.util.Arrays.copyOf(data.features(), rows * in);
+        double[] rates = new double[15];
+        for (int rep = 0; rep < 5 + rates.length; rep++) {
+            long t = System.nanoTime();
+            net.predict(x, rows, kernels);
+            double dt = (System.nanoTime() - t) / 1e9;
+            if (rep >= 5) {
+                rates[rep - 5] = rows / dt;
+            }
+        }
+        java.util.Arrays.sort(rates);
+        return rates[rates.length / 2];
+    }
+}
