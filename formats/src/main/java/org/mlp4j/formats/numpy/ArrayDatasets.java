@@ -226,7 +226,7 @@ public final class ArrayDatasets {
             throw new DataFormatException(file, sel.xName, "features must have a row axis; found the scalar " + x);
         }
         int rows = (int) x.dim(0);
-        int featureCount = (int) product(x.shape(), 1);
+        int featureCount = rowWidth(x, file, sel.xName);
         float[] features = x.toFloatArray();
         if (sel.y == null) {
             return Dataset.unlabeled(features, rows, featureCount);
@@ -236,7 +236,7 @@ public final class ArrayDatasets {
             throw new DataFormatException(file, sel.yName, "expected labels for the " + rows + " rows of "
                     + sel.xName + " " + NdArray.shapeString(x.shape()) + "; found " + y);
         }
-        int width = (int) product(y.shape(), 1);
+        int width = rowWidth(y, file, sel.yName);
         if (kind != LabelKind.REGRESSION) {
             int[] labels = width == 1 ? indices(y) : oneHot(y, rows, width);
             if (labels != null) {
@@ -258,12 +258,17 @@ public final class ArrayDatasets {
         return Dataset.regression(features, rows, featureCount, y.toFloatArray(), width);
     }
 
-    private static long product(long[] shape, int from) {
+    /** Values per row: the product of all but the first dimension (which may be 0 rows of a huge shape). */
+    private static int rowWidth(NdArray a, String file, String name) {
         long p = 1;
-        for (int i = from; i < shape.length; i++) {
-            p *= shape[i];
+        for (int i = 1; i < a.rank(); i++) {
+            p *= a.dim(i); // each dimension is below 2^31: checked per step, so no overflow
+            if (p > Integer.MAX_VALUE) {
+                throw new DataFormatException(file, name, "rows of " + NdArray.shapeString(a.shape())
+                        + " hold more values than one row can");
+            }
         }
-        return p;
+        return (int) p;
     }
 
     private static boolean isClass(double v) {

@@ -37,7 +37,7 @@ public final class NpyWriter {
     public static void writeTo(OutputStream out, NdArray array) throws IOException {
         StringBuilder dict = new StringBuilder("{'descr': '").append(array.dtype().descr())
                 .append("', 'fortran_order': False, 'shape': ").append(NdArray.shapeString(array.shape())).append(", }");
-        int major = dict.length() + 1 + 10 > 65535 ? 2 : 1;
+        int major = dict.length() + ALIGN + 1 + 10 > 65535 ? 2 : 1;
         int prefix = 8 + (major == 1 ? 2 : 4);
         int total = prefix + dict.length() + 1;
         int pad = (ALIGN - total % ALIGN) % ALIGN;

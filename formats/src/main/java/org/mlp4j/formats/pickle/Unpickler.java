@@ -42,7 +42,7 @@ public final class Unpickler {
     /** How deeply MARKs and containers may nest. CPython's own recursion limit keeps real pickles far below. */
     public static final int MAX_DEPTH = 1000;
     /** How many memo entries a pickle may make. */
-    public static final int MAX_MEMO = 1 << 22;
+    public static final int MAX_MEMO = 1 << 21;
     private static final int HIGHEST_PROTOCOL = 5;
     private static final String ALLOWED = "pickles may only hold NumPy arrays and plain containers";
 
@@ -826,7 +826,7 @@ public final class Unpickler {
     }
 
     private Object integer(int at, String s) {
-        if (!s.matches("[+-]?[0-9]{1,4300}")) {
+        if (s.length() > 4301 || !s.matches("[+-]?[0-9]{1,4300}")) {
             throw src.error(at, "expected an integer, found '" + printable(s) + "'");
         }
         return normalize(new BigInteger(s.startsWith("+") ? s.substring(1) : s));
@@ -847,7 +847,8 @@ public final class Unpickler {
             case "-inf": return Double.NEGATIVE_INFINITY;
             case "nan": case "-nan": case "+nan": return Double.NaN;
             default:
-                if (!s.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?") || s.length() > 400) {
+                // length first: the pattern is only ever run on short strings
+                if (s.length() > 400 || !s.matches("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
                     throw src.error(at, "expected a float, found '" + printable(s) + "'");
                 }
                 return Double.parseDouble(s);

@@ -159,4 +159,23 @@ class HostilePickleTest {
                 .op(0x87).op('R').op('K').u8(100).op(0x85).shortBinUnicode("C").op('t').op('R').op('.');
         assertTrue(refuse(p.bytes()).getMessage().contains("needs 800 bytes, found 4"));
     }
+
+    @Test
+    void longNumericLinesFailFast() {
+        String digits = "1".repeat(200_000);
+        assertThrows(DataFormatException.class, () -> Unpickler.loadAll(("F" + digits + "x\n.").getBytes(), "x"));
+        assertThrows(DataFormatException.class, () -> Unpickler.loadAll(("I" + digits + "\n.").getBytes(), "x"));
+    }
+
+    @Test
+    void memoIsBounded() {
+        PickleBuilder p = new PickleBuilder();
+        p.op(0x80).u8(4).op('N');
+        for (int i = 0; i <= Unpickler.MAX_MEMO; i++) {
+            p.op(0x94);
+        }
+        p.op('.');
+        assertTrue(assertThrows(DataFormatException.class, () -> Unpickler.loadAll(p.bytes(), "x"))
+                .getMessage().contains("memo entries"));
+    }
 }
