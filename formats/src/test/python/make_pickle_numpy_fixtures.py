@@ -95,7 +95,7 @@ inputs = ((np.arange(N * 784) % 256) / 256.0).astype(np.float32).reshape(N, 784,
 labels = np.zeros((N, 10, 1))
 labels[np.arange(N), np.arange(N) % 10, 0] = 1.0
 tutorial = {'count': N, 'labels': labels, 'inputs': inputs}
-with gzip.open(os.path.join(PK, 'tutorial.pkl.gz'), 'wb') as f:
+with gzip.GzipFile(os.path.join(PK, 'tutorial.pkl.gz'), 'wb', mtime=0) as f:
     pickle.dump(tutorial, f, protocol=4)
 write(os.path.join(PK, 'tutorial_small.pkl'), pickle.dumps(
     {'count': 3, 'labels': labels[:3], 'inputs': inputs[:3]}, protocol=2))
@@ -104,7 +104,7 @@ write(os.path.join(PK, 'tutorial_small.pkl'), pickle.dumps(
 write(os.path.join(PK, 'pair.pkl'), pickle.dumps((features(5, 2), class_labels(5, 2)), protocol=3))
 # split s (0 train, 1 valid, 2 test) with n rows: x = features(n, 4) + 100 * s, y = i % 3
 splits = tuple((features(n, 4) + s * 100, class_labels(n, 3)) for s, n in enumerate((6, 3, 2)))
-with gzip.open(os.path.join(PK, 'splits.pkl.gz'), 'wb') as f:
+with gzip.GzipFile(os.path.join(PK, 'splits.pkl.gz'), 'wb', mtime=0) as f:
     pickle.dump(splits, f, protocol=2)
 # images (3,28,28) uint8: imgs.flat[k] = k % 251
 imgs = (np.arange(3 * 28 * 28) % 251).astype(np.uint8).reshape(3, 28, 28)
@@ -125,6 +125,9 @@ buf = io.BytesIO()
 pickle.dump(features(3, 2), buf, protocol=2)
 pickle.dump(class_labels(3, 2), buf, protocol=4)
 write(os.path.join(PK, 'concatenated.pkl'), buf.getvalue())
+
+# --- an empty array: at protocols <= 2 Python 3 pickles its empty data as builtins.bytes() ------------
+write(os.path.join(PK, 'empty_array_protocol2.pkl'), pickle.dumps(np.zeros((0, 3), dtype='f4'), protocol=2))
 
 # --- refused: an object array ---------------------------------------------------------------------
 write(os.path.join(PK, 'object_array.pkl'), pickle.dumps(np.array([1, 'a', None], dtype=object), protocol=2))

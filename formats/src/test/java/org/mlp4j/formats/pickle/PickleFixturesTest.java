@@ -157,4 +157,12 @@ class PickleFixturesTest {
         assertTrue(e.getMessage().startsWith(Fixtures.path("pickle/" + file).toString() + ": byte "), e.getMessage());
         assertFalse(e.getMessage().contains("Exception"));
     }
+
+    /** Python 3 pickles an empty array's data at protocols 0–2 as {@code __builtin__.bytes()}: allowed with no arguments only. */
+    @Test
+    void emptyArrayAtProtocol2() throws Exception {
+        NdArray a = (NdArray) Unpickler.loadAll(Fixtures.path("pickle/empty_array_protocol2.pkl")).get(0);
+        assertArrayEquals(new long[] {0, 3}, a.shape());
+        assertEquals(0, a.size());
+    }
 }
