@@ -448,8 +448,9 @@ public final class Trainer {
         }
         double wd = options.weightDecay();
         if (wd > 0) {
+            // on every parameter, biases included, as torch.optim.AdamW and Keras's AdamW do
             float shrink = (float) (1 - learningRate * wd);
-            for (int i = 0; i < parameters.length; i += 2) {
+            for (int i = 0; i < parameters.length; i++) {
                 kernels.scale(parameters[i].length, shrink, parameters[i]);
             }
         }

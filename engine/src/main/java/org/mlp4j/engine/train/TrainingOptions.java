@@ -83,7 +83,7 @@ public final class TrainingOptions {
     public Batching batching() { return batching; }
     /** L2 penalty λ: adds (λ/2)·Σ‖W‖² to the loss, λ·W to each weight gradient (biases are not penalised). */
     public double l2() { return l2; }
-    /** Decoupled weight decay: W ← W − η·wd·W before each update (biases are not decayed). */
+    /** Decoupled weight decay: θ ← θ − η·wd·θ for every parameter before each update (PyTorch's AdamW). */
     public double weightDecay() { return weightDecay; }
     /** Dropout rate per hidden layer (inverted dropout; inactive in predict/evaluate); empty for none. */
     public double[] dropout() { return dropout.clone(); }
