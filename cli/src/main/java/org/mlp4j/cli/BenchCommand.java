@@ -177,12 +177,12 @@ final class BenchCommand implements Callable<Integer> {
         int classes = widths[widths.length - 1];
         if (data != null) {
             Dataset d = DataSources.load(data, DataRequest.defaults(), System.err::println).data();
-            return Normalization.fit("auto", d).apply(d);
+            return Normalization.fit(Normalization.Mode.AUTO, d).apply(d);
         }
         if (in == 784 && classes == 10 && DataSources.isAvailable("fashion-mnist")) {
             usedRealData = true;
             Dataset d = DataSources.load("fashion-mnist", DataRequest.defaults(), System.err::println).data();
-            return Normalization.fit("auto", d).apply(d);
+            return Normalization.fit(Normalization.Mode.AUTO, d).apply(d);
         }
         int rows = 60_000;
         Rng rng = new Rng(42);

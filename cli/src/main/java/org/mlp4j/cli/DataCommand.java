@@ -32,7 +32,7 @@ final class DataCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadedData loaded = DataSources.load(spec, dataOptions.request(), System.err::println);
-        Description d = Description.of(loaded.data());
+        Description d = Description.describe(loaded.data());
         PrintStream out = System.out;
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import org.mlp4j.datasets.DataSources;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.eval.Evaluation;
 import org.mlp4j.formats.model.ModelFile;
+import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli.applyThreads(threads);
-        ModelFile mf = ModelFile.read(model);
+        ModelFile mf = ModelReader.read(model);
         Dataset raw = DataSources.loadForEvaluation(data, dataOptions.request(), System.err::println);
         Dataset d = Models.prepare(mf, raw, model, data);
         if (!d.hasTargets()) {

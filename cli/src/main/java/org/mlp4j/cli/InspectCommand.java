@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.mlp4j.engine.DenseLayer;
 import org.mlp4j.engine.Network;
 import org.mlp4j.formats.model.ModelFile;
+import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,7 +23,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelFile mf = ModelFile.read(model);
+        ModelFile mf = ModelReader.read(model);
         Network net = mf.network();
         PrintStream out = System.out;
         out.println("model " + model);
@@ -35,10 +36,10 @@ final class InspectCommand implements Callable<Integer> {
         }
         out.println("  loss        " + net.loss());
         out.printf("  parameters  %,d%n", net.parameterCount());
-        if (mf.classes() != null) {
-            out.println("  classes     " + String.join(", ", mf.classes()));
+        if (mf.classNames() != null) {
+            out.println("  classes     " + String.join(", ", mf.classNames()));
         }
-        out.println("  scaling     " + (mf.normalization() == null ? "none" : mf.normalization().describe()));
+        out.println("  scaling     " + (mf.normalization() == null ? "none" : mf.normalization().toString()));
         print(out, "training", mf.training());
         print(out, "metrics", mf.metrics());
         return 0;

@@ -19,8 +19,16 @@ final class Models {
             throw new UsageException(spec + " has " + raw.featureCount() + " features but " + model + " takes "
                     + mf.network().inputs());
         }
+        Dataset d = withClasses(raw, mf.classNames(), spec, model.toString());
+        return mf.normalization() == null ? d : mf.normalization().apply(d);
+    }
+
+    /**
+     * {@code raw} with its labels re-indexed to {@code modelClasses} (by name), so that a file whose labels happen to
+     * stop below the top class, or come in another order, still lines up with the model's outputs.
+     */
+    static Dataset withClasses(Dataset raw, List<String> modelClasses, String spec, String model) {
         Dataset d = raw;
-        List<String> modelClasses = mf.classes();
         if (raw.isClassification() && modelClasses != null && !modelClasses.equals(raw.classNames())) {
             int[] labels = new int[raw.rows()];
             for (int i = 0; i < labels.length; i++) {
@@ -34,6 +42,6 @@ final class Models {
             }
             d = Dataset.classification(raw.features(), raw.rows(), raw.featureCount(), labels, modelClasses);
         }
-        return mf.normalization() == null ? d : mf.normalization().apply(d);
+        return d;
     }
 }

@@ -12,6 +12,7 @@ import org.mlp4j.datasets.DataSources;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.io.AtomicFiles;
 import org.mlp4j.formats.model.ModelFile;
+import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,13 +50,13 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Cli.applyThreads(threads);
-        ModelFile mf = ModelFile.read(model);
+        ModelFile mf = ModelReader.read(model);
         Dataset raw = DataSources.loadForEvaluation(data, dataOptions.request(), System.err::println);
         Dataset features = Dataset.unlabeled(raw.features(), raw.rows(), raw.featureCount());
         Dataset d = Models.prepare(mf, features, model, data);
         float[] outputs = mf.network().predict(d.features(), d.rows(), Cli.kernels(threads));
         int width = mf.network().outputs();
-        List<String> classes = mf.classes();
+        List<String> classes = mf.classNames();
         if (format != Format.probs && classes == null && width != 1) {
             throw new UsageException(model + " is a regression model: use --format probs for its outputs");
         }

@@ -1,5 +1,6 @@
 package org.mlp4j.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.mlp4j.datasets.DataSources;
 import org.mlp4j.datasets.LoadedData;
 import org.mlp4j.engine.Activation;
@@ -23,10 +26,16 @@ import org.mlp4j.engine.train.History;
 import org.mlp4j.engine.train.Trainer;
 import org.mlp4j.engine.train.TrainingOptions;
 import org.mlp4j.formats.Normalization;
+import org.mlp4j.formats.model.Checkpoint;
+import org.mlp4j.formats.model.CheckpointFile;
 import org.mlp4j.formats.model.ModelFile;
+import org.mlp4j.formats.model.ModelReader;
+import org.mlp4j.formats.model.ModelWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code mlp4j train}: read data, build (or load) a network, train it, evaluate it, save it. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -40,8 +49,11 @@ final class TrainCommand implements Callable<Integer> {
     String data;
 
     @Option(names = "--test", paramLabel = "SPEC",
-            description = "Test data (default: the test split of a named dataset or a pickle that has one).")
+            description = "Test data (default: the test split of a named dataset or of a pickle/.npz that has one).")
     String test;
+
+    @Option(names = "--validation", paramLabel = "SPEC", description = "Validation data, evaluated after every epoch.")
+    String validationSpec;
 
     @Option(names = "--validation-split", paramLabel = "F",
             description = "Hold out this fraction of the training rows (the last ones, before shuffling, as Keras) for validation.")
@@ -56,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     String activation;
 
     @Option(names = "--output", paramLabel = "F",
-            description = "Output activation (default: softmax for classes with ce, sigmoid with bce, identity for regression).")
+            description = "Output activation (default: softmax for classes, sigmoid with bce, identity for regression).")
     String output;
 
     @Option(names = "--loss", paramLabel = "L",
@@ -68,21 +80,16 @@ final class TrainCommand implements Callable<Integer> {
                     + "lecun-normal, uniform:A, normal:STD. Default: he-normal.")
     String init;
 
-    @Option(names = "--optimizer", paramLabel = "O", defaultValue = "sgd", description = "Optimizer. Default: ${DEFAULT-VALUE}.")
-    String optimizer;
-
-    @Option(names = "--lr", paramLabel = "ETA", defaultValue = "0.1", description = "Learning rate. Default: ${DEFAULT-VALUE}.")
-    double learningRate;
-
     @Option(names = "--batch", paramLabel = "N|all", defaultValue = "32",
             description = "Rows per batch, or 'all' for full-batch gradient descent. Default: ${DEFAULT-VALUE}.")
     String batch;
 
-    @Option(names = "--epochs", paramLabel = "E", defaultValue = "20", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--epochs", paramLabel = "E", defaultValue = "20",
+            description = "Epochs (in all, when resuming). Default: ${DEFAULT-VALUE}.")
     int epochs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
-            description = "Seed of initialisation and shuffling. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of initialisation, shuffling and dropout. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
@@ -98,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
     Path from;
 
     @Option(names = "--model", paramLabel = "FILE", defaultValue = "model.json",
-            description = "Where to write the trained model (atomically). Default: ${DEFAULT-VALUE}.")
+            description = "Where to write the trained model (atomically; not on divergence). Default: ${DEFAULT-VALUE}.")
     Path model;
 
     @Option(names = "--json", description = "Print one JSON object on stdout (history and test metrics) and nothing else there.")
@@ -110,19 +117,36 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    TrainingFlags flags;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The flags a checkpoint fixes; with --resume they are refused. */
+    private static final List<String> FIXED_BY_CHECKPOINT = List.of("--layers", "--activation", "--output", "--loss",
+            "--init", "--batch", "--seed", "--scale", "--from", "--optimizer", "--lr", "--momentum", "--beta1",
+            "--beta2", "--eps", "--l2", "--weight-decay", "--dropout", "--clip-norm", "--schedule", "--batches",
+            "--early-stopping", "--min-delta", "--monitor", "--validation-split");
+
     @Override
     public Integer call() throws Exception {
         Cli.applyThreads(threads);
-        refuseArchitectureWithFrom();
-        int batchSize = parseBatch();
+        refuseConflicts();
         PrintStream out = System.out;
         PrintStream err = System.err;
 
+        Checkpoint resumed = flags.resume == null ? null : CheckpointFile.read(flags.resume);
+        if (resumed != null) {
+            restoreSettings(resumed.settings());
+        }
+        int batchSize = parseBatch();
         LoadedData loaded = DataSources.load(data, dataOptions.request(), err::println);
         Dataset train = loaded.data();
-        Dataset testSet = test != null ? DataSources.load(test, dataOptions.request().withSplit("test"), err::println).data()
+        Dataset testSet = test != null ? DataSources.loadForEvaluation(test, dataOptions.request(), err::println)
                 : loaded.test();
-        Dataset validation = null;
+        Dataset validation = validationSpec == null ? null
+                : DataSources.loadForEvaluation(validationSpec, dataOptions.request(), err::println);
         if (validationSplit != null) {
             if (!(validationSplit > 0 && validationSplit < 1)) {
                 throw new UsageException("--validation-split must be between 0 and 1, got " + validationSplit);
@@ -132,86 +156,70 @@ final class TrainCommand implements Callable<Integer> {
             train = train.slice(0, keep);
         }
 
-        ModelFile start = from == null ? null : ModelFile.read(from);
-        Normalization norm = start != null ? start.normalization() : Normalization.fit(scale, train);
-        List<String> classes = train.isClassification() ? train.classNames() : null;
+        ModelFile start = resumed != null ? resumed.model() : from != null ? ModelReader.read(from) : null;
+        Normalization norm = start != null ? orIdentity(start.normalization()) : Normalization.fit(scaleMode(), train);
+        List<String> classes = start != null ? start.classNames() : train.isClassification() ? train.classNames() : null;
         Network net = start != null ? start.network() : buildNetwork(train);
         if (start != null) {
             checkCompatible(start, train);
         }
-        train = norm.apply(train);
-        validation = validation == null ? null : norm.apply(validation);
-        Dataset normalizedTest = testSet == null ? null : norm.apply(testSet);
+        train = norm.apply(Models.withClasses(train, classes, data, "the model"));
+        validation = validation == null ? null : norm.apply(Models.withClasses(validation, classes, validationSpec, "the model"));
+        Dataset normalizedTest = testSet == null ? null : norm.apply(Models.withClasses(testSet, classes, test, "the model"));
 
         Kernels kernels = Cli.kernels(threads);
         if (!json) {
             err.println("mlp4j: " + loaded.origin() + ": " + train.rows() + " training rows"
                     + (validation != null ? ", " + validation.rows() + " validation rows" : "")
                     + (normalizedTest != null ? ", " + normalizedTest.rows() + " test rows" : "")
-                    + "; network " + Cli.describe(net) + "; kernels " + kernels.describe());
+                    + "; network " + Cli.describe(net) + "; " + flags.optimizer + " lr " + flags.learningRate()
+                    + "; kernels " + kernels.describe());
         }
-        TrainingOptions.Builder options = TrainingOptions.builder().epochs(epochs).batchSize(batchSize)
-                .learningRate(learningRate).seed(seed).kernels(kernels).validation(validation)
-                .optimizer(Optimizers.parse(optimizer));
+        Map<String, Object> settings = settings(batchSize == 0 ? train.rows() : batchSize);
+        Normalization finalNorm = norm;
+        List<String> finalClasses = classes;
+        TrainingOptions.Builder options = TrainingOptions.builder().epochs(epochs).batchSize(batchSize).seed(seed)
+                .kernels(kernels).validation(validation);
+        flags.apply(options, validation != null);
+        if (resumed != null) {
+            options.resume(resumed.state());
+        }
+        if (flags.checkpoint != null) {
+            options.checkpoint((trainer, state) -> CheckpointFile.write(flags.checkpoint,
+                    new ModelFile(trainer.network(), finalClasses, finalNorm, settings, Map.of()), state, settings),
+                    flags.checkpointEvery);
+        }
         options.listener(new ProgressPrinter(err, !json && ProgressPrinter.stderrIsTerminal()));
-        History history;
-        try {
-            history = new Trainer(net, options.build()).fit(train);
-        } catch (DivergenceException e) {
-            throw new IllegalStateException(e.getMessage() + (java.nio.file.Files.exists(model) ? "; " + model + " was left as it was"
-                    : "; no model was written"), e);
+        Trainer trainer = new Trainer(net, options.build());
+        History history = fitWithInterruptHandler(trainer, train);
+        if (history.stopReason() != null && history.stopReason().startsWith("interrupted")) {
+            err.println("mlp4j: " + history.stopReason() + (flags.checkpoint != null
+                    ? "; checkpoint written to " + flags.checkpoint + " (continue with --resume " + flags.checkpoint + ")" : "")
+                    + "; " + model + " was not written");
+            return 130;
         }
 
         Evaluation testEval = normalizedTest == null ? null : net.evaluate(normalizedTest, kernels);
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("optimizer", optimizer);
-        training.put("learningRate", learningRate);
-        training.put("batchSize", batchSize == 0 ? train.rows() : batchSize);
-        training.put("epochs", epochs + (start != null && start.training().get("epochs") instanceof Number
-                ? ((Number) start.training().get("epochs")).intValue() : 0));
-        training.put("seed", seed);
-        training.put("init", start != null ? start.training().getOrDefault("init", "unknown") : initializer().spec());
-        training.put("scale", start != null ? start.training().getOrDefault("scale", "unknown") : scale);
-        training.put("data", data);
         Map<String, Object> metrics = new LinkedHashMap<>();
         EpochStats last = history.last();
         if (last != null) {
             metrics.put("trainLoss", Json.number(last.loss()));
             metrics.put("trainAccuracy", Json.number(last.accuracy()));
+            if (last.hasValidation()) {
+                metrics.put("valLoss", Json.number(last.valLoss()));
+                metrics.put("valAccuracy", Json.number(last.valAccuracy()));
+            }
         }
         if (testEval != null) {
             metrics.put("testLoss", Json.number(testEval.loss()));
             metrics.put("testAccuracy", Json.number(testEval.accuracy()));
         }
-        new ModelFile(net, start != null ? start.classes() : classes, norm, training, metrics).write(model);
-
+        ModelWriter.write(model, new ModelFile(net, classes, norm, settings, metrics));
+        if (flags.history != null) {
+            HistoryCsv.write(flags.history, history);
+        }
         if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            List<Map<String, Object>> epochsJson = new ArrayList<>();
-            for (EpochStats s : history.epochs()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("epoch", s.epoch());
-                e.put("loss", Json.number(s.loss()));
-                e.put("accuracy", Json.number(s.accuracy()));
-                e.put("valLoss", Json.number(s.valLoss()));
-                e.put("valAccuracy", Json.number(s.valAccuracy()));
-                e.put("seconds", s.seconds());
-                e.put("samplesPerSecond", Json.number(s.samplesPerSecond()));
-                epochsJson.add(e);
-            }
-            o.put("epochs", epochsJson);
-            if (testEval != null) {
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("loss", Json.number(testEval.loss()));
-                t.put("accuracy", Json.number(testEval.accuracy()));
-                o.put("test", t);
-            }
-            o.put("model", model.toString());
-            o.put("kernels", kernels.describe());
-            if (history.stopReason() != null) {
-                o.put("stopReason", history.stopReason());
-            }
-            Json.print(out, o);
+            Json.print(out, json(history, testEval, kernels));
         } else {
             if (history.stopReason() != null) {
                 err.println("mlp4j: stopped early: " + history.stopReason());
@@ -224,20 +232,162 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void refuseArchitectureWithFrom() {
+    /**
+     * Runs {@code fit}; with {@code --checkpoint}, Ctrl-C (SIGINT/SIGTERM) asks the trainer to stop after the current
+     * batch and write a checkpoint of exactly that position before the JVM exits.
+     */
+    private History fitWithInterruptHandler(Trainer trainer, Dataset train) {
+        if (flags.checkpoint == null) {
+            return fit(trainer, train);
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            trainer.interrupt();
+            try {
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "mlp4j-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return fit(trainer, train);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting because of the signal: the hook is running
+            }
+        }
+    }
+
+    private History fit(Trainer trainer, Dataset train) {
+        try {
+            return trainer.fit(train);
+        } catch (DivergenceException e) {
+            throw new IllegalStateException(e.getMessage() + (java.nio.file.Files.exists(model)
+                    ? "; " + model + " was left as it was" : "; no model was written"), e);
+        }
+    }
+
+    private Map<String, Object> json(History history, Evaluation testEval, Kernels kernels) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        List<Map<String, Object>> epochsJson = new ArrayList<>();
+        for (EpochStats s : history.epochs()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("epoch", s.epoch());
+            e.put("loss", Json.number(s.loss()));
+            e.put("accuracy", Json.number(s.accuracy()));
+            e.put("valLoss", Json.number(s.valLoss()));
+            e.put("valAccuracy", Json.number(s.valAccuracy()));
+            e.put("seconds", s.seconds());
+            e.put("samplesPerSecond", Json.number(s.samplesPerSecond()));
+            e.put("learningRate", s.learningRate());
+            epochsJson.add(e);
+        }
+        o.put("epochs", epochsJson);
+        if (testEval != null) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("loss", Json.number(testEval.loss()));
+            t.put("accuracy", Json.number(testEval.accuracy()));
+            o.put("test", t);
+        }
+        o.put("model", model.toString());
+        o.put("kernels", kernels.describe());
+        if (history.stopReason() != null) {
+            o.put("stopReason", history.stopReason());
+        }
+        return o;
+    }
+
+    /** Everything that defines this run, recorded in the model's {@code training} section and in checkpoints. */
+    private Map<String, Object> settings(int batchSize) {
+        Map<String, Object> m = new LinkedHashMap<>(flags.describe());
+        m.put("batchSize", batchSize);
+        m.put("epochs", epochs);
+        m.put("seed", seed);
+        m.put("init", from != null ? "from " + from : init == null ? "he-normal" : Initializer.parse(init).spec());
+        m.put("scale", scale);
+        m.put("data", data);
+        if (validationSplit != null) {
+            m.put("validationSplit", validationSplit);
+        }
+        return m;
+    }
+
+    /** With --resume, the checkpoint's settings are the run's: re-applied here so the resumed run is the same run. */
+    private void restoreSettings(Map<String, Object> s) {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs") && s.get("epochs") instanceof Number) {
+            epochs = ((Number) s.get("epochs")).intValue();
+        }
+        Object b = s.get("batchSize");
+        batch = b == null ? batch : b.toString();
+        seed = s.get("seed") instanceof Number ? ((Number) s.get("seed")).longValue() : seed;
+        scale = s.get("scale") == null ? scale : s.get("scale").toString();
+        if (s.get("validationSplit") instanceof Number && validationSplit == null) {
+            validationSplit = ((Number) s.get("validationSplit")).doubleValue();
+        }
+        flags.optimizer = String.valueOf(s.getOrDefault("optimizer", flags.optimizer));
+        flags.learningRate = number(s, "learningRate", flags.learningRate);
+        flags.momentum = number(s, "momentum", flags.momentum);
+        flags.beta1 = number(s, "beta1", flags.beta1);
+        flags.beta2 = number(s, "beta2", flags.beta2);
+        flags.eps = number(s, "eps", flags.eps);
+        flags.l2 = number(s, "l2", 0.0);
+        flags.weightDecay = number(s, "weightDecay", 0.0);
+        flags.dropout = number(s, "dropout", 0.0);
+        flags.clipNorm = number(s, "clipNorm", 0.0);
+        flags.schedule = String.valueOf(s.getOrDefault("schedule", "constant"));
+        flags.batches = String.valueOf(s.getOrDefault("batches", "shuffle"));
+        if (s.get("earlyStopping") instanceof Number) {
+            flags.patience = ((Number) s.get("earlyStopping")).intValue();
+            flags.minDelta = number(s, "minDelta", 0.0);
+        }
+    }
+
+    private static Double number(Map<String, Object> s, String key, Double fallback) {
+        return s.get(key) instanceof Number ? ((Number) s.get(key)).doubleValue() : fallback;
+    }
+
+    private void refuseConflicts() {
+        List<String> refused = new ArrayList<>();
+        if (flags.resume != null) {
+            for (String f : FIXED_BY_CHECKPOINT) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
+                    refused.add(f);
+                }
+            }
+            if (!refused.isEmpty()) {
+                throw new UsageException(String.join(", ", refused) + " cannot be combined with --resume: the checkpoint "
+                        + "fixes the run's settings (only --epochs, --model, --checkpoint, --history, --test, --threads apply)");
+            }
+            return;
+        }
         if (from == null) {
             return;
         }
-        List<String> refused = new ArrayList<>();
-        if (layers != null) refused.add("--layers");
-        if (activation != null) refused.add("--activation");
-        if (output != null) refused.add("--output");
-        if (loss != null) refused.add("--loss");
-        if (init != null) refused.add("--init");
+        for (String f : List.of("--layers", "--activation", "--output", "--loss", "--init", "--scale")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
+                refused.add(f);
+            }
+        }
         if (!refused.isEmpty()) {
             throw new UsageException(String.join(", ", refused) + " cannot be combined with --from: the model file "
-                    + "fixes the architecture, loss and initial parameters");
+                    + "fixes the architecture, loss, scaling and initial parameters");
         }
+    }
+
+    private Normalization.Mode scaleMode() {
+        try {
+            return Normalization.Mode.parse(scale);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--scale: " + e.getMessage());
+        }
+    }
+
+    private static Normalization orIdentity(Normalization n) {
+        return n == null ? Normalization.identity() : n;
     }
 
     private int parseBatch() {
@@ -284,8 +434,8 @@ final class TrainCommand implements Callable<Integer> {
             out = Activation.IDENTITY;
         }
         if (chosenLoss == null) {
-            chosenLoss = out == Activation.SOFTMAX ? Loss.CE : out == Activation.SIGMOID && train.isClassification()
-                    ? Loss.BCE : Loss.MSE;
+            chosenLoss = out == Activation.SOFTMAX ? Loss.CE
+                    : out == Activation.SIGMOID && train.isClassification() ? Loss.BCE : Loss.MSE;
         }
         if (!chosenLoss.accepts(out)) {
             throw new UsageException("--loss " + chosenLoss + " needs --output "
@@ -312,13 +462,32 @@ final class TrainCommand implements Callable<Integer> {
     private static void checkCompatible(ModelFile start, Dataset train) {
         Network n = start.network();
         if (n.inputs() != train.featureCount()) {
-            throw new UsageException("the model in --from takes " + n.inputs() + " inputs but the data has "
+            throw new UsageException("the model takes " + n.inputs() + " inputs but the data has "
                     + train.featureCount() + " features");
         }
-        if (train.isClassification() && start.classes() != null && !start.classes().equals(train.classNames())) {
-            throw new UsageException("the model in --from was trained on classes " + start.classes()
-                    + " but the data has " + train.classNames());
+        int outputs = train.isClassification() ? train.classCount() : train.targetWidth();
+        if (start.classNames() == null && n.outputs() != outputs) {
+            throw new UsageException("the model has " + n.outputs() + " outputs but the data has " + outputs + " targets");
         }
     }
 
+    static final class HistoryCsv {
+        private HistoryCsv() {
+        }
+
+        static void write(Path file, History history) throws IOException {
+            StringBuilder sb = new StringBuilder("epoch,loss,accuracy,val_loss,val_accuracy,lr,seconds\n");
+            for (EpochStats s : history.epochs()) {
+                sb.append(s.epoch()).append(',').append(cell(s.loss())).append(',').append(cell(s.accuracy())).append(',')
+                        .append(cell(s.valLoss())).append(',').append(cell(s.valAccuracy())).append(',')
+                        .append(cell(s.learningRate())).append(',').append(cell(s.seconds())).append('\n');
+            }
+            byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            org.mlp4j.formats.io.AtomicFiles.write(file, o -> o.write(bytes));
+        }
+
+        private static String cell(double v) {
+            return Double.isNaN(v) ? "" : Double.toString(v);
+        }
+    }
 }
