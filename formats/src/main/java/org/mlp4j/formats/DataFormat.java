@@ -1,0 +1,31 @@
+package org.mlp4j.formats;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.formats.io.FileHead;
+
+/**
+ * One readable data-file format, as {@link DataReaders} sees it. To support a new format, implement this and add
+ * one line to {@link DataReaders#FORMATS}.
+ *
+ * <p>Recognition has two rounds: first every format is asked about the file's <em>content</em> (magic bytes,
+ * decompressed when the file is gzip), then — when no format recognised the content — about the file's
+ * <em>name</em>. A format should claim by name only what it would rather report a precise error on
+ * (an {@code .idx3-ubyte} file with a broken header) than have called "unrecognised".
+ */
+public interface DataFormat {
+    /** Short name for messages: {@code IDX}, {@code CSV}, {@code pickle}. */
+    String name();
+
+    /** Whether the content (first bytes, decompressed if gzip) is unmistakably this format. */
+    boolean acceptsContent(FileHead head);
+
+    /**
+     * Whether the name says this format. {@code baseName} is in lower case without a {@code .gz} suffix.
+     */
+    boolean acceptsName(String baseName);
+
+    /** Reads the file into a dataset. */
+    Dataset read(Path file, ReadOptions options) throws IOException;
+}
