@@ -1,89 +1,222 @@
 package org.mlp4j.engine.kernel.vector;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.KC;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.MC;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.MR;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.NC;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
+
+import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
- * An unpacked Vector API GEMM over a band of rows of C: {@code C[i0..i1) = α·op(A)·op(B) + β·C}.
+ * A Goto/BLIS GEMM, {@code C = α·op(A)·op(B) + β·C}, row-major, on the shared {@link WorkerPool}. One instance per
+ * {@link VectorKernels}: it owns the packing buffers and the task object, so a warm call allocates nothing.
  *
- * <p>Loop structure: for each row i of C, either stream rows of B and accumulate {@code a[i][p]·B[p][:]}
- * into C's row (op(B) = B: axpy form, one FMA per loaded element of B), or, for op(B) = Bᵀ, compute each
- * {@code C[i][j]} as a vector dot product of two contiguous rows. Each element is produced by one thread
- * in a fixed order, so results do not depend on how rows are split across threads.
+ * <p>Loop structure (BLIS's five loops around {@link MicroKernel}):
+ * <pre>
+ * for jc in n step NC                 B panel, shared by all threads (L3)
+ *   for pc in k step KC               β applies to the first pc block only
+ *     pack B[pc, jc] into KC×NC       slivers split across threads        (phase 1)
+ *     for ic in my rows step MC       threads split rows (or columns)      (phase 2)
+ *       pack A[ic, pc] into MC×KC     per-thread block (L2)
+ *       for jr in my cols step NR     B sliver (L1)
+ *         for ir in mc step MR        micro-kernel on an MR×NR tile of C
+ * </pre>
+ * Small problems skip packing where it does not pay ({@link GemmPlan}): the kernel then reads A and/or B in
+ * place through strides, and only edge slivers are copied (zero-padded) into small per-thread buffers.
+ *
+ * <p>Determinism: the k blocking is fixed and a tile's k loop runs in order, so each C element gets the same
+ * sum in the same order whatever the thread count or split; thread splits fall on MR/NR boundaries.
  */
 final class VectorGemm {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    private final WorkerPool pool;
+    private final int threads;
+    private final Task task = new Task();
+    private final ThreadBuffers[] perThread;
+    private float[] bPack = new float[0];
 
-    private VectorGemm() {
+    VectorGemm(WorkerPool pool, int threads) {
+        this.pool = pool;
+        this.threads = threads;
+        this.perThread = new ThreadBuffers[threads];
+        for (int t = 0; t < threads; t++) {
+            perThread[t] = new ThreadBuffers();
+        }
     }
 
-    static void rows(int i0, int i1, boolean transA, boolean transB, int n, int k,
-                     float alpha, float[] a, int aOffset, int lda,
-                     float[] b, int bOffset, int ldb,
-                     float beta, float[] c, int cOffset, int ldc) {
-        for (int i = i0; i < i1; i++) {
-            int cRow = cOffset + i * ldc;
-            if (!transB) {
-                scaleRow(c, cRow, n, beta);
-                for (int p = 0; p < k; p++) {
-                    float aip = alpha * (transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p]);
-                    if (aip == 0f) {
-                        continue;
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              float alpha, float[] a, int aOff, int lda,
+              float[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0 || alpha == 0f) {
+            scaleC(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        Task t = task;
+        t.transA = transA; t.transB = transB; t.m = m; t.n = n; t.k = k;
+        t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
+        t.b = b; t.bOff = bOff; t.ldb = ldb; t.c = c; t.cOff = cOff; t.ldc = ldc;
+        t.packA = GemmPlan.packA(transA, transB, m, n, k);
+        t.packB = GemmPlan.packB(transA, transB, m, n, k);
+        int parts = GemmPlan.parts(m, n, k, threads);
+        t.splitRows = GemmPlan.splitRows(m, n, parts);
+        try {
+            for (int jc = 0; jc < n; jc += NC) {
+                int nc = Math.min(NC, n - jc);
+                for (int pc = 0; pc < k; pc += KC) {
+                    t.jc = jc; t.nc = nc; t.pc = pc; t.kc = Math.min(KC, k - pc);
+                    t.beta = pc == 0 ? beta : 1f;
+                    if (t.packB) {
+                        int need = ceil(nc, NR) * NR * KC;
+                        if (bPack.length < need) {
+                            bPack = new float[need];
+                        }
+                        t.bPack = bPack;
+                        t.phase = Task.PACK_B;
+                        run(parts, t);
                     }
-                    axpyRow(aip, b, bOffset + p * ldb, c, cRow, n);
+                    t.phase = Task.COMPUTE;
+                    run(parts, t);
                 }
+            }
+        } finally {
+            t.a = t.b = t.c = t.bPack = null;
+        }
+    }
+
+    private void run(int parts, Task t) {
+        if (parts == 1) {
+            t.run(0, 1);
+        } else {
+            pool.run(parts, t);
+        }
+    }
+
+    private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        if (beta == 1f) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+        }
+    }
+
+    static int ceil(int x, int unit) {
+        return (x + unit - 1) / unit;
+    }
+
+    /** Scratch that one thread of a GEMM writes: its A block, edge slivers and an edge tile. */
+    private static final class ThreadBuffers {
+        final float[] aPack = new float[MC * KC];
+        final float[] aEdge = new float[MR * KC];
+        final float[] bEdge = new float[KC * NR];
+        final float[] tile = new float[MR * NR];
+    }
+
+    /** One GEMM's arguments and the current (jc, pc) block; reused, so a parallel call allocates nothing. */
+    private final class Task implements WorkerPool.PartTask {
+        static final int PACK_B = 0;
+        static final int COMPUTE = 1;
+
+        int phase;
+        boolean transA, transB, packA, packB, splitRows;
+        int m, n, k, aOff, lda, bOff, ldb, cOff, ldc;
+        int jc, nc, pc, kc;
+        float alpha, beta;
+        float[] a, b, c, bPack;
+
+        @Override
+        public void run(int part, int parts) {
+            if (phase == PACK_B) {
+                int slivers = ceil(nc, NR);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc,
+                        share(slivers, part, parts), share(slivers, part + 1, parts), bPack);
+                return;
+            }
+            int i0 = 0, i1 = m, s0 = 0, s1 = ceil(nc, NR);
+            if (splitRows) {
+                int rs = ceil(m, MR);
+                i0 = Math.min(m, share(rs, part, parts) * MR);
+                i1 = Math.min(m, share(rs, part + 1, parts) * MR);
             } else {
-                for (int j = 0; j < n; j++) {
-                    int bRow = bOffset + j * ldb;
-                    float s = transA ? stridedDot(a, aOffset + i, lda, b, bRow, k) : dot(a, aOffset + i * lda, b, bRow, k);
-                    c[cRow + j] = beta == 0f ? alpha * s : alpha * s + beta * c[cRow + j];
+                int ns = s1;
+                s0 = share(ns, part, parts);
+                s1 = share(ns, part + 1, parts);
+            }
+            compute(perThread[part], i0, i1, s0, s1);
+        }
+
+        /** Rows {@code [i0, i1)} of C against B slivers {@code [s0, s1)} of the current panel. */
+        private void compute(ThreadBuffers buf, int i0, int i1, int s0, int s1) {
+            if (i0 >= i1 || s0 >= s1) {
+                return;
+            }
+            int bEdgeSliver = -1;
+            int aEdgeRow = -1;
+            for (int ic = i0; ic < i1; ic += MC) {
+                int mc = Math.min(MC, i1 - ic);
+                if (packA) {
+                    GemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, buf.aPack);
+                }
+                for (int s = s0; s < s1; s++) {
+                    int jr = s * NR;
+                    int cols = Math.min(NR, nc - jr);
+                    float[] bs;
+                    int bo, rsB;
+                    if (packB) {
+                        bs = bPack; bo = s * NR * kc; rsB = NR;
+                    } else if (cols == NR) {
+                        bs = b; bo = bOff + pc * ldb + jc + jr; rsB = ldb;
+                    } else {
+                        if (bEdgeSliver != s) {
+                            GemmPacking.packB(false, b, bOff, ldb, pc, jc + jr, kc, cols, 0, 1, buf.bEdge);
+                            bEdgeSliver = s;
+                        }
+                        bs = buf.bEdge; bo = 0; rsB = NR;
+                    }
+                    int cCol = cOff + jc + jr;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
+                        int i = ic + ir;
+                        float[] as;
+                        int ao, rsA, csA;
+                        if (packA) {
+                            as = buf.aPack; ao = ir * kc; rsA = 1; csA = MR;
+                        } else if (rows == MR) {
+                            as = a;
+                            if (transA) {
+                                ao = aOff + pc * lda + i; rsA = 1; csA = lda;
+                            } else {
+                                ao = aOff + i * lda + pc; rsA = lda; csA = 1;
+                            }
+                        } else {
+                            if (aEdgeRow != i) {
+                                GemmPacking.packA(transA, a, aOff, lda, i, pc, rows, kc, buf.aEdge);
+                                aEdgeRow = i;
+                            }
+                            as = buf.aEdge; ao = 0; rsA = 1; csA = MR;
+                        }
+                        int cTile = cCol + i * ldc;
+                        if (rows == MR && cols == NR) {
+                            MicroKernel.tile(kc, as, ao, rsA, csA, bs, bo, rsB, alpha, beta, c, cTile, ldc);
+                        } else {
+                            MicroKernel.edge(kc, as, ao, rsA, csA, bs, bo, rsB, alpha, beta, c, cTile, ldc,
+                                    rows, cols, buf.tile);
+                        }
+                    }
                 }
             }
         }
     }
 
-    private static void scaleRow(float[] c, int off, int n, float beta) {
-        if (beta == 1f) {
-            return;
-        }
-        for (int j = 0; j < n; j++) {
-            c[off + j] = beta == 0f ? 0f : beta * c[off + j];
-        }
-    }
-
-    private static void axpyRow(float s, float[] x, int xOff, float[] y, int yOff, int n) {
-        FloatVector vs = FloatVector.broadcast(S, s);
-        int j = 0;
-        for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector vx = FloatVector.fromArray(S, x, xOff + j);
-            FloatVector vy = FloatVector.fromArray(S, y, yOff + j);
-            vx.fma(vs, vy).intoArray(y, yOff + j);
-        }
-        for (; j < n; j++) {
-            y[yOff + j] = Math.fma(s, x[xOff + j], y[yOff + j]);
-        }
-    }
-
-    private static float dot(float[] x, int xOff, float[] y, int yOff, int k) {
-        FloatVector acc = FloatVector.zero(S);
-        int p = 0;
-        for (int bound = S.loopBound(k); p < bound; p += L) {
-            acc = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), acc);
-        }
-        float s = acc.reduceLanes(VectorOperators.ADD);
-        for (; p < k; p++) {
-            s = Math.fma(x[xOff + p], y[yOff + p], s);
-        }
-        return s;
-    }
-
-    private static float stridedDot(float[] x, int xOff, int stride, float[] y, int yOff, int k) {
-        float s = 0f;
-        for (int p = 0; p < k; p++) {
-            s = Math.fma(x[xOff + p * stride], y[yOff + p], s);
-        }
-        return s;
+    /** The start of share {@code part} when {@code units} are split into {@code parts} contiguous shares. */
+    private static int share(int units, int part, int parts) {
+        return (int) ((long) units * part / parts);
     }
 }
