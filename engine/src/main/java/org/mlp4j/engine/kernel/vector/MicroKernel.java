@@ -12,7 +12,11 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p>Loop structure: for each {@code p < kc}, load one row of the B sliver (two vectors, {@code NR} floats), then for
  * each of the {@code MR} rows broadcast {@code A[i][p]} and do two FMAs into that row's accumulators. Every loaded
- * element feeds {@code MR} or 2 FMAs; the accumulators never leave registers until the final store.
+ * element feeds {@code MR} or 2 FMAs; the accumulators never leave registers until the loop ends. They are then
+ * spilled to a small L1-resident tile and merged into C with α and β by {@link #merge}: keeping the merge out of the
+ * kernel keeps the kernel small enough for C2 to intrinsify every Vector API call in it (with the stores inline, C2
+ * hits its inlining node limit on JDK 17 and falls back to boxed vectors, 20× slower), and costs 2·MR extra vector
+ * stores and loads per {@code kc·2·MR} FMAs.
  *
  * <p>Operands are addressed by strides, so the same kernel reads packed slivers and, for small problems, A and B
  * in place: {@code A[i][p] = a[aOff + i·rsA + p·csA]} (packed: {@code rsA = 1, csA = MR}; row-major A:
@@ -25,36 +29,27 @@ final class MicroKernel {
     private MicroKernel() {
     }
 
-    /** A full tile at {@code c[cOff]} (row stride {@code ldc}); {@code β = 0} does not read C. */
-    static void tile(int kc, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int rsB,
-                     float alpha, float beta, float[] c, int cOff, int ldc) {
-        if (MR == 8) {
-            tile8(kc, a, aOff, rsA, csA, b, bOff, rsB, alpha, beta, c, cOff, ldc);
-        } else {
-            tile6(kc, a, aOff, rsA, csA, b, bOff, rsB, alpha, beta, c, cOff, ldc);
-        }
-    }
-
     /**
-     * A partial tile ({@code rows ≤ MR}, {@code cols ≤ NR}): the full tile is computed into {@code scratch} (the
-     * operands are zero-padded), then the valid corner is merged into C with the same rounding as {@link #tile}.
+     * {@code C[0..rows)[0..cols) = α·A·B + β·C} for one tile at {@code c[cOff]} (row stride {@code ldc}), using
+     * {@code acc} ({@code MR·NR} floats) as scratch. Partial tiles read zero-padded operands; {@code β = 0} does not
+     * read C.
      */
-    static void edge(int kc, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int rsB,
-                     float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] scratch) {
-        tile(kc, a, aOff, rsA, csA, b, bOff, rsB, 1f, 0f, scratch, 0, NR);
-        for (int i = 0; i < rows; i++) {
-            int ci = cOff + i * ldc;
-            int ti = i * NR;
-            for (int j = 0; j < cols; j++) {
-                float ab = alpha * scratch[ti + j];
-                c[ci + j] = beta == 0f ? ab : Math.fma(c[ci + j], beta, ab);
-            }
+    static void tile(int kc, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int rsB,
+                     float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] acc) {
+        if (MR == 8) {
+            tile8(kc, a, aOff, rsA, csA, b, bOff, rsB, acc);
+        } else {
+            tile6(kc, a, aOff, rsA, csA, b, bOff, rsB, acc);
+        }
+        if (rows == MR && cols == NR) {
+            merge(acc, alpha, beta, c, cOff, ldc);
+        } else {
+            mergeEdge(acc, alpha, beta, c, cOff, ldc, rows, cols);
         }
     }
 
     /** The 8×2-vector tile: 16 accumulators, 2 B vectors and 1 broadcast A live in registers. */
-    private static void tile8(int kc, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int rsB,
-                              float alpha, float beta, float[] c, int cOff, int ldc) {
+    private static void tile8(int kc, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int rsB, float[] acc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -94,32 +89,26 @@ final class MicroKernel {
             c70 = b0.fma(ai, c70);
             c71 = b1.fma(ai, c71);
         }
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        if (beta == 0f) {
-            put(c00, c01, va, c, cOff);
-            put(c10, c11, va, c, cOff + ldc);
-            put(c20, c21, va, c, cOff + 2 * ldc);
-            put(c30, c31, va, c, cOff + 3 * ldc);
-            put(c40, c41, va, c, cOff + 4 * ldc);
-            put(c50, c51, va, c, cOff + 5 * ldc);
-            put(c60, c61, va, c, cOff + 6 * ldc);
-            put(c70, c71, va, c, cOff + 7 * ldc);
-        } else {
-            FloatVector vb = FloatVector.broadcast(S, beta);
-            update(c00, c01, va, vb, c, cOff);
-            update(c10, c11, va, vb, c, cOff + ldc);
-            update(c20, c21, va, vb, c, cOff + 2 * ldc);
-            update(c30, c31, va, vb, c, cOff + 3 * ldc);
-            update(c40, c41, va, vb, c, cOff + 4 * ldc);
-            update(c50, c51, va, vb, c, cOff + 5 * ldc);
-            update(c60, c61, va, vb, c, cOff + 6 * ldc);
-            update(c70, c71, va, vb, c, cOff + 7 * ldc);
-        }
+        c00.intoArray(acc, 0 * L);
+        c01.intoArray(acc, 1 * L);
+        c10.intoArray(acc, 2 * L);
+        c11.intoArray(acc, 3 * L);
+        c20.intoArray(acc, 4 * L);
+        c21.intoArray(acc, 5 * L);
+        c30.intoArray(acc, 6 * L);
+        c31.intoArray(acc, 7 * L);
+        c40.intoArray(acc, 8 * L);
+        c41.intoArray(acc, 9 * L);
+        c50.intoArray(acc, 10 * L);
+        c51.intoArray(acc, 11 * L);
+        c60.intoArray(acc, 12 * L);
+        c61.intoArray(acc, 13 * L);
+        c70.intoArray(acc, 14 * L);
+        c71.intoArray(acc, 15 * L);
     }
 
     /** The 6×2-vector tile: 12 accumulators, 2 B vectors and 1 broadcast A live in registers. */
-    private static void tile6(int kc, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int rsB,
-                              float alpha, float beta, float[] c, int cOff, int ldc) {
+    private static void tile6(int kc, float[] a, int aOff, int rsA, int csA, float[] b, int bOff, int rsB, float[] acc) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -151,32 +140,48 @@ final class MicroKernel {
             c50 = b0.fma(ai, c50);
             c51 = b1.fma(ai, c51);
         }
+        c00.intoArray(acc, 0 * L);
+        c01.intoArray(acc, 1 * L);
+        c10.intoArray(acc, 2 * L);
+        c11.intoArray(acc, 3 * L);
+        c20.intoArray(acc, 4 * L);
+        c21.intoArray(acc, 5 * L);
+        c30.intoArray(acc, 6 * L);
+        c31.intoArray(acc, 7 * L);
+        c40.intoArray(acc, 8 * L);
+        c41.intoArray(acc, 9 * L);
+        c50.intoArray(acc, 10 * L);
+        c51.intoArray(acc, 11 * L);
+    }
+
+    /** {@code C = α·acc + β·C} on a full tile, as {@code fma(C, β, α·acc)}. */
+    private static void merge(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
-            put(c00, c01, va, c, cOff);
-            put(c10, c11, va, c, cOff + ldc);
-            put(c20, c21, va, c, cOff + 2 * ldc);
-            put(c30, c31, va, c, cOff + 3 * ldc);
-            put(c40, c41, va, c, cOff + 4 * ldc);
-            put(c50, c51, va, c, cOff + 5 * ldc);
+            for (int i = 0; i < MR; i++) {
+                int ci = cOff + i * ldc, ti = i * NR;
+                FloatVector.fromArray(S, acc, ti).mul(va).intoArray(c, ci);
+                FloatVector.fromArray(S, acc, ti + L).mul(va).intoArray(c, ci + L);
+            }
         } else {
             FloatVector vb = FloatVector.broadcast(S, beta);
-            update(c00, c01, va, vb, c, cOff);
-            update(c10, c11, va, vb, c, cOff + ldc);
-            update(c20, c21, va, vb, c, cOff + 2 * ldc);
-            update(c30, c31, va, vb, c, cOff + 3 * ldc);
-            update(c40, c41, va, vb, c, cOff + 4 * ldc);
-            update(c50, c51, va, vb, c, cOff + 5 * ldc);
+            for (int i = 0; i < MR; i++) {
+                int ci = cOff + i * ldc, ti = i * NR;
+                FloatVector.fromArray(S, c, ci).fma(vb, FloatVector.fromArray(S, acc, ti).mul(va)).intoArray(c, ci);
+                FloatVector.fromArray(S, c, ci + L).fma(vb, FloatVector.fromArray(S, acc, ti + L).mul(va))
+                        .intoArray(c, ci + L);
+            }
         }
     }
 
-    private static void put(FloatVector c0, FloatVector c1, FloatVector va, float[] c, int off) {
-        c0.mul(va).intoArray(c, off);
-        c1.mul(va).intoArray(c, off + L);
-    }
-
-    private static void update(FloatVector c0, FloatVector c1, FloatVector va, FloatVector vb, float[] c, int off) {
-        FloatVector.fromArray(S, c, off).fma(vb, c0.mul(va)).intoArray(c, off);
-        FloatVector.fromArray(S, c, off + L).fma(vb, c1.mul(va)).intoArray(c, off + L);
+    /** The valid corner of a partial tile, with the same rounding as {@link #merge}. */
+    private static void mergeEdge(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            int ci = cOff + i * ldc, ti = i * NR;
+            for (int j = 0; j < cols; j++) {
+                float ab = alpha * acc[ti + j];
+                c[ci + j] = beta == 0f ? ab : Math.fma(c[ci + j], beta, ab);
+            }
+        }
     }
 }

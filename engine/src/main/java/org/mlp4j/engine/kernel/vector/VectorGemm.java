@@ -202,13 +202,8 @@ final class VectorGemm {
                             }
                             as = buf.aEdge; ao = 0; rsA = 1; csA = MR;
                         }
-                        int cTile = cCol + i * ldc;
-                        if (rows == MR && cols == NR) {
-                            MicroKernel.tile(kc, as, ao, rsA, csA, bs, bo, rsB, alpha, beta, c, cTile, ldc);
-                        } else {
-                            MicroKernel.edge(kc, as, ao, rsA, csA, bs, bo, rsB, alpha, beta, c, cTile, ldc,
-                                    rows, cols, buf.tile);
-                        }
+                        MicroKernel.tile(kc, as, ao, rsA, csA, bs, bo, rsB, alpha, beta, c, cCol + i * ldc, ldc,
+                                rows, cols, buf.tile);
                     }
                 }
             }
