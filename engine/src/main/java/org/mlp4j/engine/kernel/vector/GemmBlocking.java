@@ -6,7 +6,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The GEMM's shape constants: vector species, micro-tile {@code MR×NR} and cache blocks {@code MC, KC, NC}.
  *
- * <p>The species is the preferred one unless {@code -Dmlp4j.gemm.bits=256|512} asks otherwise (for measuring).
+ * <p>The species is the preferred one unless {@code -Dmlp4j.gemm.bits=256|512} asks otherwise; {@code -Dmlp4j.gemm.kc|mc|nc}
+ * override the blocks. Both are for measuring.
  * Everything here is {@code static final}, so C2 folds it into the kernels.
  *
  * <p>Why these numbers (measured on a Zen 5 EPYC: 48 KiB L1d, 1 MiB L2 per core, 32 MiB L3; 2 FMA pipes of 512 bits):
@@ -28,9 +29,9 @@ final class GemmBlocking {
     static final int MR = L >= 16 ? 8 : 6;
     /** Columns of C per micro-tile: two vectors. */
     static final int NR = 2 * L;
-    static final int KC = 256;
-    static final int MC = 24 * MR;
-    static final int NC = 4096;
+    static final int KC = Integer.getInteger("mlp4j.gemm.kc", 256);
+    static final int MC = Integer.getInteger("mlp4j.gemm.mc", 24 * MR) / MR * MR;
+    static final int NC = Integer.getInteger("mlp4j.gemm.nc", 4096) / NR * NR;
 
     private GemmBlocking() {
     }

@@ -25,16 +25,21 @@ final class GemmPacking {
         for (int s = 0; s < mc; s += MR) {
             int rows = Math.min(MR, mc - s);
             int d = s * kc;
-            if (transA) {
-                // op(A)[i][p] = a[p][i]: each p contributes rows consecutive floats
+            if (transA && rows == MR) {
+                // op(A)[i][p] = a[p][i]: each p contributes MR consecutive floats; the constant trip count unrolls
                 for (int p = 0; p < kc; p++) {
                     int src = aOff + (p0 + p) * lda + i0 + s;
                     int dp = d + p * MR;
-                    for (int i = 0; i < rows; i++) {
+                    for (int i = 0; i < MR; i++) {
                         dst[dp + i] = a[src + i];
                     }
-                    for (int i = rows; i < MR; i++) {
-                        dst[dp + i] = 0f;
+                }
+            } else if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (p0 + p) * lda + i0 + s;
+                    int dp = d + p * MR;
+                    for (int i = 0; i < MR; i++) {
+                        dst[dp + i] = i < rows ? a[src + i] : 0f;
                     }
                 }
             } else {

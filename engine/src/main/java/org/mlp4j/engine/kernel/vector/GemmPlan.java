@@ -12,28 +12,23 @@ import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
  */
 final class GemmPlan {
     private static final String PACK = System.getProperty("mlp4j.gemm.pack", "auto").trim();
+    static final int PACK_A_MIN_N = Integer.getInteger("mlp4j.gemm.packAMinN", 320);
     /** Below this many flops a GEMM stays on the caller: a hand-off costs more than it saves. */
     static final long PARALLEL_MIN_FLOPS = 1L << 21;
 
     private GemmPlan() {
     }
 
-    static boolean packA(boolean transA, boolean transB, int m, int n, int k) {
+    /**
+     * Whether to pack A. Aᵀ is always packed: its copy is contiguous and cheap. A row-major A is read in place when
+     * {@code n < }{@value #PACK_A_MIN_N}: packing costs about a cycle per element of A, the in-place kernel about
+     * 10 % of the FMAs ({@code n/32} cycles per element of A at 512 bits), and those meet near n = 320.
+     */
+    static boolean packA(boolean transA, int m, int n, int k) {
         switch (PACK) {
             case "always": return true;
-            case "never": return false;
-            default: return (long) m * n * k >= (1L << 24);
-        }
-    }
-
-    static boolean packB(boolean transA, boolean transB, int m, int n, int k) {
-        if (transB) {
-            return true;
-        }
-        switch (PACK) {
-            case "always": return true;
-            case "never": return false;
-            default: return (long) m * n * k >= (1L << 24);
+            case "never": return transA;
+            default: return transA || n >= PACK_A_MIN_N;
         }
     }
 

@@ -22,8 +22,10 @@ import org.mlp4j.engine.parallel.WorkerPool;
  *       for jr in my cols step NR     B sliver (L1)
  *         for ir in mc step MR        micro-kernel on an MR×NR tile of C
  * </pre>
- * Small problems skip packing where it does not pay ({@link GemmPlan}): the kernel then reads A and/or B in
- * place through strides, and only edge slivers are copied (zero-padded) into small per-thread buffers.
+ * B is always packed: copying it costs one vector load and store per element against {@code m} FMA lanes, and the
+ * packed sliver sidesteps the L1 set conflicts of power-of-two {@code ldb}. A row-major A is read in place when the
+ * panel is narrow ({@link GemmPlan#packA}): then packing A, a strided gather, costs more than the in-place kernel
+ * loses; only a partial last sliver of rows is packed (zero-padded) into a small per-thread buffer.
  *
  * <p>Determinism: the k blocking is fixed and a tile's k loop runs in order, so each C element gets the same
  * sum in the same order whatever the thread count or split; thread splits fall on MR/NR boundaries.
@@ -59,8 +61,7 @@ final class VectorGemm {
         t.transA = transA; t.transB = transB; t.m = m; t.n = n; t.k = k;
         t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
         t.b = b; t.bOff = bOff; t.ldb = ldb; t.c = c; t.cOff = cOff; t.ldc = ldc;
-        t.packA = GemmPlan.packA(transA, transB, m, n, k);
-        t.packB = GemmPlan.packB(transA, transB, m, n, k);
+        t.packA = GemmPlan.packA(transA, m, n, k);
         int parts = GemmPlan.parts(m, n, k, threads);
         t.splitRows = GemmPlan.splitRows(m, n, parts);
         try {
@@ -69,15 +70,13 @@ final class VectorGemm {
                 for (int pc = 0; pc < k; pc += KC) {
                     t.jc = jc; t.nc = nc; t.pc = pc; t.kc = Math.min(KC, k - pc);
                     t.beta = pc == 0 ? beta : 1f;
-                    if (t.packB) {
-                        int need = ceil(nc, NR) * NR * KC;
-                        if (bPack.length < need) {
-                            bPack = new float[need];
-                        }
-                        t.bPack = bPack;
-                        t.phase = Task.PACK_B;
-                        run(parts, t);
+                    int need = ceil(nc, NR) * NR * KC;
+                    if (bPack.length < need) {
+                        bPack = new float[need];
                     }
+                    t.bPack = bPack;
+                    t.phase = Task.PACK_B;
+                    run(parts, t);
                     t.phase = Task.COMPUTE;
                     run(parts, t);
                 }
@@ -115,7 +114,6 @@ final class VectorGemm {
     private static final class ThreadBuffers {
         final float[] aPack = new float[MC * KC];
         final float[] aEdge = new float[MR * KC];
-        final float[] bEdge = new float[KC * NR];
         final float[] tile = new float[MR * NR];
     }
 
@@ -125,7 +123,7 @@ final class VectorGemm {
         static final int COMPUTE = 1;
 
         int phase;
-        boolean transA, transB, packA, packB, splitRows;
+        boolean transA, transB, packA, splitRows;
         int m, n, k, aOff, lda, bOff, ldb, cOff, ldc;
         int jc, nc, pc, kc;
         float alpha, beta;
@@ -157,7 +155,6 @@ final class VectorGemm {
             if (i0 >= i1 || s0 >= s1) {
                 return;
             }
-            int bEdgeSliver = -1;
             int aEdgeRow = -1;
             for (int ic = i0; ic < i1; ic += MC) {
                 int mc = Math.min(MC, i1 - ic);
@@ -167,43 +164,27 @@ final class VectorGemm {
                 for (int s = s0; s < s1; s++) {
                     int jr = s * NR;
                     int cols = Math.min(NR, nc - jr);
-                    float[] bs;
-                    int bo, rsB;
-                    if (packB) {
-                        bs = bPack; bo = s * NR * kc; rsB = NR;
-                    } else if (cols == NR) {
-                        bs = b; bo = bOff + pc * ldb + jc + jr; rsB = ldb;
-                    } else {
-                        if (bEdgeSliver != s) {
-                            GemmPacking.packB(false, b, bOff, ldb, pc, jc + jr, kc, cols, 0, 1, buf.bEdge);
-                            bEdgeSliver = s;
-                        }
-                        bs = buf.bEdge; bo = 0; rsB = NR;
-                    }
+                    int bo = s * NR * kc;
                     int cCol = cOff + jc + jr;
                     for (int ir = 0; ir < mc; ir += MR) {
                         int rows = Math.min(MR, mc - ir);
                         int i = ic + ir;
-                        float[] as;
-                        int ao, rsA, csA;
+                        int cTile = cCol + i * ldc;
                         if (packA) {
-                            as = buf.aPack; ao = ir * kc; rsA = 1; csA = MR;
+                            MicroKernel.packedA(kc, buf.aPack, ir * kc, bPack, bo, alpha, beta, c, cTile, ldc,
+                                    rows, cols, buf.tile);
                         } else if (rows == MR) {
-                            as = a;
-                            if (transA) {
-                                ao = aOff + pc * lda + i; rsA = 1; csA = lda;
-                            } else {
-                                ao = aOff + i * lda + pc; rsA = lda; csA = 1;
-                            }
+                            // only row-major A is read in place (GemmPlan): row i starts at aOff + i·lda
+                            MicroKernel.rowsA(kc, a, aOff + i * lda + pc, lda, bPack, bo, alpha, beta, c, cTile, ldc,
+                                    cols, buf.tile);
                         } else {
                             if (aEdgeRow != i) {
                                 GemmPacking.packA(transA, a, aOff, lda, i, pc, rows, kc, buf.aEdge);
                                 aEdgeRow = i;
                             }
-                            as = buf.aEdge; ao = 0; rsA = 1; csA = MR;
+                            MicroKernel.packedA(kc, buf.aEdge, 0, bPack, bo, alpha, beta, c, cTile, ldc,
+                                    rows, cols, buf.tile);
                         }
-                        MicroKernel.tile(kc, as, ao, rsA, csA, bs, bo, rsB, alpha, beta, c, cCol + i * ldc, ldc,
-                                rows, cols, buf.tile);
                     }
                 }
             }
