@@ -13,7 +13,8 @@ import org.mlp4j.engine.kernel.KernelsProvider;
  * clock to be exact.
  */
 public final class GemmBenchmark {
-    private static final double WARMUP_SECONDS = 0.4;
+    // JDK 17 needs most of a second to reach the final C2 code of the kernels, sooner under load
+    private static final double WARMUP_SECONDS = 1.0;
     private static final double SAMPLE_SECONDS = 0.02;
     private static final int SAMPLES = 11;
 

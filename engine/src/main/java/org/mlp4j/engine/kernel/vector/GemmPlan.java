@@ -1,7 +1,6 @@
 package org.mlp4j.engine.kernel.vector;
 
-import static org.mlp4j.engine.kernel.vector.GemmBlocking.MR;
-import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.MC;
 
 /**
  * Per-shape choices of {@link VectorGemm}, each picked by measurement: whether to pack A and B, how many
@@ -39,10 +38,12 @@ final class GemmPlan {
         return threads;
     }
 
-    /** Threads split C's rows when each gets a few MR slivers, else its columns (NR slivers). */
-    static boolean splitRows(int m, int n, int parts) {
-        int rowSlivers = VectorGemm.ceil(m, MR);
-        int colSlivers = VectorGemm.ceil(n, NR);
-        return rowSlivers >= 2 * parts || rowSlivers >= colSlivers;
+    /**
+     * Whether threads split C's rows (sharing one packed B panel, two hand-offs per KC block) rather than B's
+     * columns (one hand-off, each thread reads all of A). Rows only where A is packed by a strided gather, which
+     * a column split would repeat on every thread, and there are at least two MC blocks of rows.
+     */
+    static boolean splitRows(boolean transA, boolean packA, int m, int n) {
+        return packA && !transA && m >= 2 * MC;
     }
 }

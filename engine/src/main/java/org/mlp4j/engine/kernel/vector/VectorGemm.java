@@ -17,7 +17,7 @@ import org.mlp4j.engine.parallel.WorkerPool;
  * for jc in n step NC                 B panel, shared by all threads (L3)
  *   for pc in k step KC               β applies to the first pc block only
  *     pack B[pc, jc] into KC×NC       slivers split across threads        (phase 1)
- *     for ic in my rows step MC       threads split rows (or columns)      (phase 2)
+ *     for ic in my rows step MC       threads split rows                   (phase 2)
  *       pack A[ic, pc] into MC×KC     per-thread block (L2)
  *       for jr in my cols step NR     B sliver (L1)
  *         for ir in mc step MR        micro-kernel on an MR×NR tile of C
@@ -63,8 +63,15 @@ final class VectorGemm {
         t.b = b; t.bOff = bOff; t.ldb = ldb; t.c = c; t.cOff = cOff; t.ldc = ldc;
         t.packA = GemmPlan.packA(transA, m, n, k);
         int parts = GemmPlan.parts(m, n, k, threads);
-        t.splitRows = GemmPlan.splitRows(m, n, parts);
+        t.splitRows = parts > 1 && GemmPlan.splitRows(transA, t.packA, m, n);
         try {
+            if (!t.splitRows) {
+                // each thread owns a contiguous range of NR slivers and runs all the loops on it: one hand-off
+                t.phase = Task.OWN_COLUMNS;
+                t.beta = beta;
+                run(parts, t);
+                return;
+            }
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
                 for (int pc = 0; pc < k; pc += KC) {
@@ -115,12 +122,15 @@ final class VectorGemm {
         final float[] aPack = new float[MC * KC];
         final float[] aEdge = new float[MR * KC];
         final float[] tile = new float[MR * NR];
+        /** This thread's B panel when threads split columns (grown on first use). */
+        float[] bPack = new float[0];
     }
 
     /** One GEMM's arguments and the current (jc, pc) block; reused, so a parallel call allocates nothing. */
     private final class Task implements WorkerPool.PartTask {
         static final int PACK_B = 0;
         static final int COMPUTE = 1;
+        static final int OWN_COLUMNS = 2;
 
         int phase;
         boolean transA, transB, packA, splitRows;
@@ -135,23 +145,45 @@ final class VectorGemm {
                 int slivers = ceil(nc, NR);
                 GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc,
                         share(slivers, part, parts), share(slivers, part + 1, parts), bPack);
-                return;
-            }
-            int i0 = 0, i1 = m, s0 = 0, s1 = ceil(nc, NR);
-            if (splitRows) {
+            } else if (phase == COMPUTE) {
+                // threads split rows on MR boundaries and share the packed B panel
                 int rs = ceil(m, MR);
-                i0 = Math.min(m, share(rs, part, parts) * MR);
-                i1 = Math.min(m, share(rs, part + 1, parts) * MR);
+                int i0 = Math.min(m, share(rs, part, parts) * MR);
+                int i1 = Math.min(m, share(rs, part + 1, parts) * MR);
+                compute(perThread[part], bPack, jc, nc, pc, kc, beta, i0, i1, 0, ceil(nc, NR));
             } else {
-                int ns = s1;
-                s0 = share(ns, part, parts);
-                s1 = share(ns, part + 1, parts);
+                ownColumns(perThread[part], part, parts);
             }
-            compute(perThread[part], i0, i1, s0, s1);
         }
 
-        /** Rows {@code [i0, i1)} of C against B slivers {@code [s0, s1)} of the current panel. */
-        private void compute(ThreadBuffers buf, int i0, int i1, int s0, int s1) {
+        /** All five loops over this part's share of B's NR slivers, with a private B panel. */
+        private void ownColumns(ThreadBuffers buf, int part, int parts) {
+            int slivers = ceil(n, NR);
+            int j0 = share(slivers, part, parts) * NR;
+            int j1 = Math.min(n, share(slivers, part + 1, parts) * NR);
+            if (j0 >= j1) {
+                return;
+            }
+            int need = ceil(Math.min(NC, j1 - j0), NR) * NR * KC;
+            if (buf.bPack.length < need) {
+                buf.bPack = new float[need];
+            }
+            for (int jc = j0; jc < j1; jc += NC) {
+                int nc = Math.min(NC, j1 - jc);
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kc = Math.min(KC, k - pc);
+                    GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, 0, ceil(nc, NR), buf.bPack);
+                    compute(buf, buf.bPack, jc, nc, pc, kc, pc == 0 ? beta : 1f, 0, m, 0, ceil(nc, NR));
+                }
+            }
+        }
+
+        /**
+         * Rows {@code [i0, i1)} of C against slivers {@code [s0, s1)} of the B panel {@code bp} (columns
+         * {@code jc..jc+nc}, depth {@code pc..pc+kc}).
+         */
+        private void compute(ThreadBuffers buf, float[] bp, int jc, int nc, int pc, int kc, float beta,
+                             int i0, int i1, int s0, int s1) {
             if (i0 >= i1 || s0 >= s1) {
                 return;
             }
@@ -171,18 +203,18 @@ final class VectorGemm {
                         int i = ic + ir;
                         int cTile = cCol + i * ldc;
                         if (packA) {
-                            MicroKernel.packedA(kc, buf.aPack, ir * kc, bPack, bo, alpha, beta, c, cTile, ldc,
+                            MicroKernel.packedA(kc, buf.aPack, ir * kc, bp, bo, alpha, beta, c, cTile, ldc,
                                     rows, cols, buf.tile);
                         } else if (rows == MR) {
                             // only row-major A is read in place (GemmPlan): row i starts at aOff + i·lda
-                            MicroKernel.rowsA(kc, a, aOff + i * lda + pc, lda, bPack, bo, alpha, beta, c, cTile, ldc,
+                            MicroKernel.rowsA(kc, a, aOff + i * lda + pc, lda, bp, bo, alpha, beta, c, cTile, ldc,
                                     cols, buf.tile);
                         } else {
                             if (aEdgeRow != i) {
                                 GemmPacking.packA(transA, a, aOff, lda, i, pc, rows, kc, buf.aEdge);
                                 aEdgeRow = i;
                             }
-                            MicroKernel.packedA(kc, buf.aEdge, 0, bPack, bo, alpha, beta, c, cTile, ldc,
+                            MicroKernel.packedA(kc, buf.aEdge, 0, bp, bo, alpha, beta, c, cTile, ldc,
                                     rows, cols, buf.tile);
                         }
                     }
