@@ -20,12 +20,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * GEMM GFLOP/s of the configured kernels (vector unless {@code -Dmlp4j.kernels=scalar}) on {@link GemmShapes#ALL},
- * 1 and 2 threads. The {@code gflop} secondary result (an operations counter) reads directly as GFLOP/s.
+ * 1 and 2 threads ({@code shape} is {@code MxNxK:TRANS}: JMH splits parameter lists on commas). The {@code gflop} secondary result (an operations counter) reads directly as GFLOP/s.
  *
  * <pre>
  * mvn -B -q -pl engine,bench -am package -DskipTests
  * java -jar bench/target/benchmarks.jar GemmBench                                   # all shapes, 1 and 2 threads
- * java -jar bench/target/benchmarks.jar GemmBench -p shape=1024,1024,1024,NN -p threads=1
+ * java -jar bench/target/benchmarks.jar GemmBench -p shape=1024x1024x1024:NN -p threads=1
  * /usr/lib/jvm/temurin-25-jdk-amd64/bin/java -jar bench/target/benchmarks.jar GemmBench -jvm /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
  * </pre>
  */
@@ -38,14 +38,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class GemmBench {
 
     @Param({
-            "64,64,64,NN", "128,128,128,NN", "256,256,256,NN", "512,512,512,NN", "1024,1024,1024,NN",
-            "2048,2048,2048,NN",
-            "128,128,784,NN", "128,64,128,NN", "128,10,64,NN",
-            "784,128,128,TN", "128,64,128,TN", "64,10,128,TN",
-            "128,784,128,NT", "128,128,64,NT", "128,64,10,NT",
-            "256,1024,784,NN", "256,1024,1024,NN", "256,10,1024,NN",
-            "784,1024,256,TN", "1024,1024,256,TN", "1024,10,256,TN",
-            "256,784,1024,NT", "256,1024,1024,NT", "256,1024,10,NT"})
+            "64x64x64:NN", "128x128x128:NN", "256x256x256:NN", "512x512x512:NN", "1024x1024x1024:NN",
+            "2048x2048x2048:NN",
+            "128x128x784:NN", "128x64x128:NN", "128x10x64:NN",
+            "784x128x128:TN", "128x64x128:TN", "64x10x128:TN",
+            "128x784x128:NT", "128x128x64:NT", "128x64x10:NT",
+            "256x1024x784:NN", "256x1024x1024:NN", "256x10x1024:NN",
+            "784x1024x256:TN", "1024x1024x256:TN", "1024x10x256:TN",
+            "256x784x1024:NT", "256x1024x1024:NT", "256x1024x10:NT"})
     public String shape;
 
     @Param({"1", "2"})

@@ -43,10 +43,12 @@ public final class GemmShapes {
         }
     }
 
+    /** Parses {@code m,n,k,TRANS} or {@code MxNxK:TRANS}. */
     public static Shape parse(String s) {
-        String[] f = s.split(",");
+        String[] f = s.trim().split("[,x:]");
         if (f.length != 4 || !f[3].matches("[NT][NT]")) {
-            throw new IllegalArgumentException("shape must be m,n,k,NN|NT|TN|TT, got '" + s + "'");
+            throw new IllegalArgumentException("shape must be m,n,k,TRANS or MxNxK:TRANS (TRANS = NN|NT|TN|TT), got '"
+                    + s + "'");
         }
         return new Shape(Integer.parseInt(f[0].trim()), Integer.parseInt(f[1].trim()), Integer.parseInt(f[2].trim()),
                 f[3].charAt(0) == 'T', f[3].charAt(1) == 'T');
