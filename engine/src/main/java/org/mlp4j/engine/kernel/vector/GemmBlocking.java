@@ -16,9 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
  *       (16 accumulators + 2 B + 1 broadcast A) runs at ~98 % of the FMA peak in cache; 6×2, 12×2, 6×4 and 5×4 measured
  *       the same in cache, 14×2 spills. 8 divides every MLP batch and layer size we care about, so edge tiles are rare.
  *       With 8 lanes (AVX2: 16 ymm registers) {@code MR = 6}: 12 accumulators + 3, the classic 6×16.</li>
- *   <li>{@code KC = 256}: a packed B sliver {@code KC×NR} (32 KiB at 512 bits) stays in L1 while the micro-kernel
- *       walks down an A block.</li>
- *   <li>{@code MC = 192}: an A block {@code MC×KC} (192 KiB) stays in L2 while every B sliver of the panel passes.</li>
+ *   <li>{@code KC = 512}: fewer KC blocks means fewer passes over C (each pass reads and writes every C element
+ *       once, with misses on the 8 rows of a tile: with a power-of-two {@code ldc} those are the cost that shows);
+ *       measured +10–15 % at n = 1024 and 2048 over KC = 256 although the B sliver ({@code KC×NR}, 64 KiB) then
+ *       only half fits L1 and streams from L2. With op(B) = Bᵀ, KC = 256 measured ~8 % faster (the gather-pack of
+ *       Bᵀ then writes an L1-sized sliver).</li>
+ *   <li>{@code MC = 192}: an A block {@code MC×KC} (384 KiB) stays in L2 while every B sliver of the panel passes.</li>
  *   <li>{@code NC = 4096}: a B panel {@code KC×NC} (4 MiB) is shared through L3 by all threads.</li>
  * </ul>
  */
@@ -29,7 +32,11 @@ final class GemmBlocking {
     static final int MR = L >= 16 ? 8 : 6;
     /** Columns of C per micro-tile: two vectors. */
     static final int NR = 2 * L;
-    static final int KC = Integer.getInteger("mlp4j.gemm.kc", 256);
+    /** KC when op(B) = B. */
+    static final int KC = Integer.getInteger("mlp4j.gemm.kc", 512);
+    /** KC when op(B) = Bᵀ. */
+    static final int KC_TRANS_B = Integer.getInteger("mlp4j.gemm.kcTransB", 256);
+    static final int KC_MAX = Math.max(KC, KC_TRANS_B);
     static final int MC = Integer.getInteger("mlp4j.gemm.mc", 24 * MR) / MR * MR;
     static final int NC = Integer.getInteger("mlp4j.gemm.nc", 4096) / NR * NR;
 

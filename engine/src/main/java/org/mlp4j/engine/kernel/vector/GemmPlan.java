@@ -31,6 +31,11 @@ final class GemmPlan {
         }
     }
 
+    /** The depth of a KC block (see {@link GemmBlocking}). */
+    static int kc(boolean transB) {
+        return transB ? GemmBlocking.KC_TRANS_B : GemmBlocking.KC;
+    }
+
     static int parts(int m, int n, int k, int threads) {
         if (threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS) {
             return 1;

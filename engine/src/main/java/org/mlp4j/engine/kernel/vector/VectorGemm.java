@@ -1,6 +1,6 @@
 package org.mlp4j.engine.kernel.vector;
 
-import static org.mlp4j.engine.kernel.vector.GemmBlocking.KC;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.KC_MAX;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.MC;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.MR;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.NC;
@@ -62,6 +62,7 @@ final class VectorGemm {
         t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
         t.b = b; t.bOff = bOff; t.ldb = ldb; t.c = c; t.cOff = cOff; t.ldc = ldc;
         t.packA = GemmPlan.packA(transA, m, n, k);
+        t.kcBlock = GemmPlan.kc(transB);
         int parts = GemmPlan.parts(m, n, k, threads);
         t.splitRows = parts > 1 && GemmPlan.splitRows(transA, t.packA, m, n);
         try {
@@ -74,10 +75,10 @@ final class VectorGemm {
             }
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
-                for (int pc = 0; pc < k; pc += KC) {
-                    t.jc = jc; t.nc = nc; t.pc = pc; t.kc = Math.min(KC, k - pc);
+                for (int pc = 0; pc < k; pc += t.kcBlock) {
+                    t.jc = jc; t.nc = nc; t.pc = pc; t.kc = Math.min(t.kcBlock, k - pc);
                     t.beta = pc == 0 ? beta : 1f;
-                    int need = ceil(nc, NR) * NR * KC;
+                    int need = ceil(nc, NR) * NR * t.kcBlock;
                     if (bPack.length < need) {
                         bPack = new float[need];
                     }
@@ -119,8 +120,8 @@ final class VectorGemm {
 
     /** Scratch that one thread of a GEMM writes: its A block, edge slivers and an edge tile. */
     private static final class ThreadBuffers {
-        final float[] aPack = new float[MC * KC];
-        final float[] aEdge = new float[MR * KC];
+        final float[] aPack = new float[MC * KC_MAX];
+        final float[] aEdge = new float[MR * KC_MAX];
         final float[] tile = new float[MR * NR];
         /** This thread's B panel when threads split columns (grown on first use). */
         float[] bPack = new float[0];
@@ -135,7 +136,7 @@ final class VectorGemm {
         int phase;
         boolean transA, transB, packA, splitRows;
         int m, n, k, aOff, lda, bOff, ldb, cOff, ldc;
-        int jc, nc, pc, kc;
+        int jc, nc, pc, kc, kcBlock;
         float alpha, beta;
         float[] a, b, c, bPack;
 
@@ -164,14 +165,14 @@ final class VectorGemm {
             if (j0 >= j1) {
                 return;
             }
-            int need = ceil(Math.min(NC, j1 - j0), NR) * NR * KC;
+            int need = ceil(Math.min(NC, j1 - j0), NR) * NR * kcBlock;
             if (buf.bPack.length < need) {
                 buf.bPack = new float[need];
             }
             for (int jc = j0; jc < j1; jc += NC) {
                 int nc = Math.min(NC, j1 - jc);
-                for (int pc = 0; pc < k; pc += KC) {
-                    int kc = Math.min(KC, k - pc);
+                for (int pc = 0; pc < k; pc += kcBlock) {
+                    int kc = Math.min(kcBlock, k - pc);
                     GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, 0, ceil(nc, NR), buf.bPack);
                     compute(buf, buf.bPack, jc, nc, pc, kc, pc == 0 ? beta : 1f, 0, m, 0, ceil(nc, NR));
                 }
