@@ -1,89 +1,231 @@
 package org.mlp4j.engine.kernel.vector;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.KC_MAX;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.MC;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.MR;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.NC;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
+
+import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
- * An unpacked Vector API GEMM over a band of rows of C: {@code C[i0..i1) = α·op(A)·op(B) + β·C}.
+ * A Goto/BLIS GEMM, {@code C = α·op(A)·op(B) + β·C}, row-major, on the shared {@link WorkerPool}. One instance per
+ * {@link VectorKernels}: it owns the packing buffers and the task object, so a warm call allocates nothing.
  *
- * <p>Loop structure: for each row i of C, either stream rows of B and accumulate {@code a[i][p]·B[p][:]}
- * into C's row (op(B) = B: axpy form, one FMA per loaded element of B), or, for op(B) = Bᵀ, compute each
- * {@code C[i][j]} as a vector dot product of two contiguous rows. Each element is produced by one thread
- * in a fixed order, so results do not depend on how rows are split across threads.
+ * <p>Loop structure (BLIS's five loops around {@link MicroKernel}):
+ * <pre>
+ * for jc in n step NC                 B panel, shared by all threads (L3)
+ *   for pc in k step KC               β applies to the first pc block only
+ *     pack B[pc, jc] into KC×NC       slivers split across threads        (phase 1)
+ *     for ic in my rows step MC       threads split rows                   (phase 2)
+ *       pack A[ic, pc] into MC×KC     per-thread block (L2)
+ *       for jr in my cols step NR     B sliver (L1)
+ *         for ir in mc step MR        micro-kernel on an MR×NR tile of C
+ * </pre>
+ * B is always packed: copying it costs one vector load and store per element against {@code m} FMA lanes, and the
+ * packed sliver sidesteps the L1 set conflicts of power-of-two {@code ldb}. A row-major A is read in place when the
+ * panel is narrow ({@link GemmPlan#packA}): then packing A, a strided gather, costs more than the in-place kernel
+ * loses; only a partial last sliver of rows is packed (zero-padded) into a small per-thread buffer.
+ *
+ * <p>Determinism: the k blocking is fixed and a tile's k loop runs in order, so each C element gets the same
+ * sum in the same order whatever the thread count or split; thread splits fall on MR/NR boundaries.
  */
 final class VectorGemm {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
+    private final WorkerPool pool;
+    private final int threads;
+    private final Task task = new Task();
+    private final ThreadBuffers[] perThread;
+    private float[] bPack = new float[0];
 
-    private VectorGemm() {
+    VectorGemm(WorkerPool pool, int threads) {
+        this.pool = pool;
+        this.threads = threads;
+        this.perThread = new ThreadBuffers[threads];
+        for (int t = 0; t < threads; t++) {
+            perThread[t] = new ThreadBuffers();
+        }
     }
 
-    static void rows(int i0, int i1, boolean transA, boolean transB, int n, int k,
-                     float alpha, float[] a, int aOffset, int lda,
-                     float[] b, int bOffset, int ldb,
-                     float beta, float[] c, int cOffset, int ldc) {
-        for (int i = i0; i < i1; i++) {
-            int cRow = cOffset + i * ldc;
-            if (!transB) {
-                scaleRow(c, cRow, n, beta);
-                for (int p = 0; p < k; p++) {
-                    float aip = alpha * (transA ? a[aOffset + p * lda + i] : a[aOffset + i * lda + p]);
-                    if (aip == 0f) {
-                        continue;
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              float alpha, float[] a, int aOff, int lda,
+              float[] b, int bOff, int ldb,
+              float beta, float[] c, int cOff, int ldc) {
+        if (m <= 0 || n <= 0) {
+            return;
+        }
+        if (k <= 0 || alpha == 0f) {
+            scaleC(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        Task t = task;
+        t.transA = transA; t.transB = transB; t.m = m; t.n = n; t.k = k;
+        t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
+        t.b = b; t.bOff = bOff; t.ldb = ldb; t.c = c; t.cOff = cOff; t.ldc = ldc;
+        t.packA = GemmPlan.packA(transA, m, n, k);
+        t.kcBlock = GemmPlan.kc(transB);
+        int parts = GemmPlan.parts(m, n, k, threads);
+        t.splitRows = parts > 1 && GemmPlan.splitRows(transA, t.packA, m, n);
+        try {
+            if (!t.splitRows) {
+                // each thread owns a contiguous range of NR slivers and runs all the loops on it: one hand-off
+                t.phase = Task.OWN_COLUMNS;
+                t.beta = beta;
+                run(parts, t);
+                return;
+            }
+            for (int jc = 0; jc < n; jc += NC) {
+                int nc = Math.min(NC, n - jc);
+                for (int pc = 0; pc < k; pc += t.kcBlock) {
+                    t.jc = jc; t.nc = nc; t.pc = pc; t.kc = Math.min(t.kcBlock, k - pc);
+                    t.beta = pc == 0 ? beta : 1f;
+                    int need = ceil(nc, NR) * NR * t.kcBlock;
+                    if (bPack.length < need) {
+                        bPack = new float[need];
                     }
-                    axpyRow(aip, b, bOffset + p * ldb, c, cRow, n);
+                    t.bPack = bPack;
+                    t.phase = Task.PACK_B;
+                    run(parts, t);
+                    t.phase = Task.COMPUTE;
+                    run(parts, t);
                 }
+            }
+        } finally {
+            t.a = t.b = t.c = t.bPack = null;
+        }
+    }
+
+    private void run(int parts, Task t) {
+        if (parts == 1) {
+            t.run(0, 1);
+        } else {
+            pool.run(parts, t);
+        }
+    }
+
+    private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        if (beta == 1f) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+        }
+    }
+
+    static int ceil(int x, int unit) {
+        return (x + unit - 1) / unit;
+    }
+
+    /** Scratch that one thread of a GEMM writes: its A block, edge slivers and an edge tile. */
+    private static final class ThreadBuffers {
+        final float[] aPack = new float[MC * KC_MAX];
+        final float[] aEdge = new float[MR * KC_MAX];
+        final float[] tile = new float[MR * NR];
+        /** This thread's B panel when threads split columns (grown on first use). */
+        float[] bPack = new float[0];
+    }
+
+    /** One GEMM's arguments and the current (jc, pc) block; reused, so a parallel call allocates nothing. */
+    private final class Task implements WorkerPool.PartTask {
+        static final int PACK_B = 0;
+        static final int COMPUTE = 1;
+        static final int OWN_COLUMNS = 2;
+
+        int phase;
+        boolean transA, transB, packA, splitRows;
+        int m, n, k, aOff, lda, bOff, ldb, cOff, ldc;
+        int jc, nc, pc, kc, kcBlock;
+        float alpha, beta;
+        float[] a, b, c, bPack;
+
+        @Override
+        public void run(int part, int parts) {
+            if (phase == PACK_B) {
+                int slivers = ceil(nc, NR);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc,
+                        share(slivers, part, parts), share(slivers, part + 1, parts), bPack);
+            } else if (phase == COMPUTE) {
+                // threads split rows on MR boundaries and share the packed B panel
+                int rs = ceil(m, MR);
+                int i0 = Math.min(m, share(rs, part, parts) * MR);
+                int i1 = Math.min(m, share(rs, part + 1, parts) * MR);
+                compute(perThread[part], bPack, jc, nc, pc, kc, beta, i0, i1, 0, ceil(nc, NR));
             } else {
-                for (int j = 0; j < n; j++) {
-                    int bRow = bOffset + j * ldb;
-                    float s = transA ? stridedDot(a, aOffset + i, lda, b, bRow, k) : dot(a, aOffset + i * lda, b, bRow, k);
-                    c[cRow + j] = beta == 0f ? alpha * s : alpha * s + beta * c[cRow + j];
+                ownColumns(perThread[part], part, parts);
+            }
+        }
+
+        /** All five loops over this part's share of B's NR slivers, with a private B panel. */
+        private void ownColumns(ThreadBuffers buf, int part, int parts) {
+            int slivers = ceil(n, NR);
+            int j0 = share(slivers, part, parts) * NR;
+            int j1 = Math.min(n, share(slivers, part + 1, parts) * NR);
+            if (j0 >= j1) {
+                return;
+            }
+            int need = ceil(Math.min(NC, j1 - j0), NR) * NR * kcBlock;
+            if (buf.bPack.length < need) {
+                buf.bPack = new float[need];
+            }
+            for (int jc = j0; jc < j1; jc += NC) {
+                int nc = Math.min(NC, j1 - jc);
+                for (int pc = 0; pc < k; pc += kcBlock) {
+                    int kc = Math.min(kcBlock, k - pc);
+                    GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, 0, ceil(nc, NR), buf.bPack);
+                    compute(buf, buf.bPack, jc, nc, pc, kc, pc == 0 ? beta : 1f, 0, m, 0, ceil(nc, NR));
+                }
+            }
+        }
+
+        /**
+         * Rows {@code [i0, i1)} of C against slivers {@code [s0, s1)} of the B panel {@code bp} (columns
+         * {@code jc..jc+nc}, depth {@code pc..pc+kc}).
+         */
+        private void compute(ThreadBuffers buf, float[] bp, int jc, int nc, int pc, int kc, float beta,
+                             int i0, int i1, int s0, int s1) {
+            if (i0 >= i1 || s0 >= s1) {
+                return;
+            }
+            int aEdgeRow = -1;
+            for (int ic = i0; ic < i1; ic += MC) {
+                int mc = Math.min(MC, i1 - ic);
+                if (packA) {
+                    GemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, buf.aPack);
+                }
+                for (int s = s0; s < s1; s++) {
+                    int jr = s * NR;
+                    int cols = Math.min(NR, nc - jr);
+                    int bo = s * NR * kc;
+                    int cCol = cOff + jc + jr;
+                    for (int ir = 0; ir < mc; ir += MR) {
+                        int rows = Math.min(MR, mc - ir);
+                        int i = ic + ir;
+                        int cTile = cCol + i * ldc;
+                        if (packA) {
+                            MicroKernel.packedA(kc, buf.aPack, ir * kc, bp, bo, alpha, beta, c, cTile, ldc,
+                                    rows, cols, buf.tile);
+                        } else if (rows == MR) {
+                            // only row-major A is read in place (GemmPlan): row i starts at aOff + i·lda
+                            MicroKernel.rowsA(kc, a, aOff + i * lda + pc, lda, bp, bo, alpha, beta, c, cTile, ldc,
+                                    cols, buf.tile);
+                        } else {
+                            if (aEdgeRow != i) {
+                                GemmPacking.packA(transA, a, aOff, lda, i, pc, rows, kc, buf.aEdge);
+                                aEdgeRow = i;
+                            }
+                            MicroKernel.packedA(kc, buf.aEdge, 0, bp, bo, alpha, beta, c, cTile, ldc,
+                                    rows, cols, buf.tile);
+                        }
+                    }
                 }
             }
         }
     }
 
-    private static void scaleRow(float[] c, int off, int n, float beta) {
-        if (beta == 1f) {
-            return;
-        }
-        for (int j = 0; j < n; j++) {
-            c[off + j] = beta == 0f ? 0f : beta * c[off + j];
-        }
-    }
-
-    private static void axpyRow(float s, float[] x, int xOff, float[] y, int yOff, int n) {
-        FloatVector vs = FloatVector.broadcast(S, s);
-        int j = 0;
-        for (int bound = S.loopBound(n); j < bound; j += L) {
-            FloatVector vx = FloatVector.fromArray(S, x, xOff + j);
-            FloatVector vy = FloatVector.fromArray(S, y, yOff + j);
-            vx.fma(vs, vy).intoArray(y, yOff + j);
-        }
-        for (; j < n; j++) {
-            y[yOff + j] = Math.fma(s, x[xOff + j], y[yOff + j]);
-        }
-    }
-
-    private static float dot(float[] x, int xOff, float[] y, int yOff, int k) {
-        FloatVector acc = FloatVector.zero(S);
-        int p = 0;
-        for (int bound = S.loopBound(k); p < bound; p += L) {
-            acc = FloatVector.fromArray(S, x, xOff + p).fma(FloatVector.fromArray(S, y, yOff + p), acc);
-        }
-        float s = acc.reduceLanes(VectorOperators.ADD);
-        for (; p < k; p++) {
-            s = Math.fma(x[xOff + p], y[yOff + p], s);
-        }
-        return s;
-    }
-
-    private static float stridedDot(float[] x, int xOff, int stride, float[] y, int yOff, int k) {
-        float s = 0f;
-        for (int p = 0; p < k; p++) {
-            s = Math.fma(x[xOff + p * stride], y[yOff + p], s);
-        }
-        return s;
+    /** The start of share {@code part} when {@code units} are split into {@code parts} contiguous shares. */
+    private static int share(int units, int part, int parts) {
+        return (int) ((long) units * part / parts);
     }
 }

@@ -11,23 +11,20 @@ import org.mlp4j.engine.parallel.WorkerPool;
  * Kernels on {@code jdk.incubator.vector}: the only package that imports the incubator module. Loaded
  * reflectively by {@link org.mlp4j.engine.kernel.KernelsProvider}, so the engine runs without it.
  *
- * <p>Element-wise loops use the preferred float species with a scalar tail; GEMM splits C's rows into
- * contiguous bands, one per thread, on the shared {@link WorkerPool}. The loss/gradient of the (narrow) output
+ * <p>Element-wise loops use the preferred float species with a scalar tail; GEMM is the packed, register-blocked
+ * {@link VectorGemm}, split across threads on the shared {@link WorkerPool}. The loss/gradient of the (narrow) output
  * layer is inherited from the scalar reference.
  */
 public final class VectorKernels extends ScalarKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Below this many multiply-adds a GEMM runs on the caller: a hand-off costs more than it saves. */
-    private static final long PARALLEL_MIN_FLOPS = 1L << 18;
-
     private final int threads;
-    private final WorkerPool pool;
-    private final GemmTask task = new GemmTask();
+    private final VectorGemm gemm;
 
     public VectorKernels(int threads) {
-        this.pool = WorkerPool.shared();
+        WorkerPool pool = WorkerPool.shared();
         this.threads = Math.max(1, Math.min(threads, pool.size()));
+        this.gemm = new VectorGemm(pool, this.threads);
     }
 
     /** Float lanes in the preferred species (8 on AVX2, 16 on AVX-512). */
@@ -37,7 +34,8 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public String describe() {
-        return "vector (" + L + " × f32), " + threads + (threads == 1 ? " thread" : " threads");
+        return "vector (" + L + " × f32, GEMM " + GemmBlocking.MR + "×" + GemmBlocking.NR + "), " + threads
+                + (threads == 1 ? " thread" : " threads");
     }
 
     @Override
@@ -55,47 +53,7 @@ public final class VectorKernels extends ScalarKernels {
                      float alpha, float[] a, int aOffset, int lda,
                      float[] b, int bOffset, int ldb,
                      float beta, float[] c, int cOffset, int ldc) {
-        if (m == 0 || n == 0) {
-            return;
-        }
-        int parts = (long) m * n * k < PARALLEL_MIN_FLOPS ? 1 : Math.min(threads, m);
-        if (parts == 1) {
-            VectorGemm.rows(0, m, transA, transB, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-            return;
-        }
-        task.set(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        try {
-            pool.run(parts, task);
-        } finally {
-            task.clear();
-        }
-    }
-
-    /** One GEMM's arguments, kept in a reusable object so that a parallel call allocates nothing. */
-    private static final class GemmTask implements WorkerPool.PartTask {
-        boolean transA, transB;
-        int m, n, k, aOffset, lda, bOffset, ldb, cOffset, ldc;
-        float alpha, beta;
-        float[] a, b, c;
-
-        void set(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
-                 float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
-            this.transA = transA; this.transB = transB; this.m = m; this.n = n; this.k = k;
-            this.alpha = alpha; this.a = a; this.aOffset = aOffset; this.lda = lda;
-            this.b = b; this.bOffset = bOffset; this.ldb = ldb;
-            this.beta = beta; this.c = c; this.cOffset = cOffset; this.ldc = ldc;
-        }
-
-        void clear() {
-            a = b = c = null;
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            int i0 = (int) ((long) m * part / parts);
-            int i1 = (int) ((long) m * (part + 1) / parts);
-            VectorGemm.rows(i0, i1, transA, transB, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-        }
+        gemm.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     }
 
     @Override

@@ -1,0 +1,109 @@
+package org.mlp4j.engine.kernel.vector;
+
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.L;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.MR;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.S;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Copies blocks of op(A) and op(B) into the layout {@link MicroKernel} streams, absorbing the transposes.
+ *
+ * <p>Packed A: {@code MR}-tall slivers, each {@code kc} columns of {@code MR} consecutive floats
+ * ({@code A[i][p]} at {@code sliver·MR·kc + p·MR + i}). Packed B: {@code NR}-wide slivers, each {@code kc} rows of
+ * {@code NR} consecutive floats ({@code B[p][j]} at {@code sliver·NR·kc + p·NR + j}). Rows or columns past the
+ * matrix are zero, so edge tiles can run the full kernel. The source is always read along its contiguous dimension.
+ */
+final class GemmPacking {
+
+    private GemmPacking() {
+    }
+
+    /** Packs {@code op(A)[i0..i0+mc)[p0..p0+kc)} into {@code dst[0..)} as {@code ⌈mc/MR⌉} slivers. */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int p0, int mc, int kc, float[] dst) {
+        for (int s = 0; s < mc; s += MR) {
+            int rows = Math.min(MR, mc - s);
+            int d = s * kc;
+            if (transA && rows == MR) {
+                // op(A)[i][p] = a[p][i]: each p contributes MR consecutive floats; the constant trip count unrolls
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (p0 + p) * lda + i0 + s;
+                    int dp = d + p * MR;
+                    for (int i = 0; i < MR; i++) {
+                        dst[dp + i] = a[src + i];
+                    }
+                }
+            } else if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (p0 + p) * lda + i0 + s;
+                    int dp = d + p * MR;
+                    for (int i = 0; i < MR; i++) {
+                        dst[dp + i] = i < rows ? a[src + i] : 0f;
+                    }
+                }
+            } else {
+                // op(A)[i][p] = a[i][p]: read each row contiguously, write with stride MR
+                for (int i = 0; i < MR; i++) {
+                    if (i < rows) {
+                        int src = aOff + (i0 + s + i) * lda + p0;
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * MR + i] = a[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * MR + i] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs slivers {@code [s0, s1)} of {@code op(B)[p0..p0+kc)[j0..j0+nc)} into {@code dst}, sliver {@code s} at
+     * {@code s·NR·kc}.
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc,
+                      int s0, int s1, float[] dst) {
+        for (int s = s0; s < s1; s++) {
+            int j = s * NR;
+            int cols = Math.min(NR, nc - j);
+            int d = s * NR * kc;
+            if (transB) {
+                // op(B)[p][j] = b[j][p]: read each row of b contiguously, write with stride NR
+                for (int jj = 0; jj < NR; jj++) {
+                    if (jj < cols) {
+                        int src = bOff + (j0 + j + jj) * ldb + p0;
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * NR + jj] = b[src + p];
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            dst[d + p * NR + jj] = 0f;
+                        }
+                    }
+                }
+            } else if (cols == NR) {
+                // a full sliver row is two vectors
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (p0 + p) * ldb + j0 + j;
+                    int dp = d + p * NR;
+                    FloatVector.fromArray(S, b, src).intoArray(dst, dp);
+                    FloatVector.fromArray(S, b, src + L).intoArray(dst, dp + L);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (p0 + p) * ldb + j0 + j;
+                    int dp = d + p * NR;
+                    for (int jj = 0; jj < cols; jj++) {
+                        dst[dp + jj] = b[src + jj];
+                    }
+                    for (int jj = cols; jj < NR; jj++) {
+                        dst[dp + jj] = 0f;
+                    }
+                }
+            }
+        }
+    }
+}

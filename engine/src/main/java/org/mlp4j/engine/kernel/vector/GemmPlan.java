@@ -1,0 +1,54 @@
+package org.mlp4j.engine.kernel.vector;
+
+import static org.mlp4j.engine.kernel.vector.GemmBlocking.MC;
+
+/**
+ * Per-shape choices of {@link VectorGemm}, each picked by measurement: whether to pack A and B, how many
+ * threads, and which loop the threads split.
+ *
+ * <p>{@code -Dmlp4j.gemm.pack=always|never} overrides the packing choice (for measuring; op(B) = Bᵀ is always
+ * packed, the kernel needs B's rows contiguous).
+ */
+final class GemmPlan {
+    private static final String PACK = System.getProperty("mlp4j.gemm.pack", "auto").trim();
+    static final int PACK_A_MIN_N = Integer.getInteger("mlp4j.gemm.packAMinN", 320);
+    /** Below this many flops a GEMM stays on the caller: a hand-off costs more than it saves. */
+    static final long PARALLEL_MIN_FLOPS = 1L << 21;
+
+    private GemmPlan() {
+    }
+
+    /**
+     * Whether to pack A. Aᵀ is always packed: its copy is contiguous and cheap. A row-major A is read in place when
+     * {@code n < }{@value #PACK_A_MIN_N}: packing costs about a cycle per element of A, the in-place kernel about
+     * 10 % of the FMAs ({@code n/32} cycles per element of A at 512 bits), and those meet near n = 320.
+     */
+    static boolean packA(boolean transA, int m, int n, int k) {
+        switch (PACK) {
+            case "always": return true;
+            case "never": return transA;
+            default: return transA || n >= PACK_A_MIN_N;
+        }
+    }
+
+    /** The depth of a KC block (see {@link GemmBlocking}). */
+    static int kc(boolean transB) {
+        return transB ? GemmBlocking.KC_TRANS_B : GemmBlocking.KC;
+    }
+
+    static int parts(int m, int n, int k, int threads) {
+        if (threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS) {
+            return 1;
+        }
+        return threads;
+    }
+
+    /**
+     * Whether threads split C's rows (sharing one packed B panel, two hand-offs per KC block) rather than B's
+     * columns (one hand-off, each thread reads all of A). Rows only where A is packed by a strided gather, which
+     * a column split would repeat on every thread, and there are at least two MC blocks of rows.
+     */
+    static boolean splitRows(boolean transA, boolean packA, int m, int n) {
+        return packA && !transA && m >= 2 * MC;
+    }
+}
