@@ -113,7 +113,7 @@ final class TrainingFlags {
                 throw new UsageException("--monitor needs --early-stopping PATIENCE");
             }
         } catch (IllegalArgumentException e) {
-            throw e instanceof UsageException ? e : new UsageException(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
         if (checkpointEvery < 1) {
             throw new UsageException("--checkpoint-every must be >= 1, got " + checkpointEvery);

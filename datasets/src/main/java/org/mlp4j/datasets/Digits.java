@@ -23,10 +23,11 @@ public final class Digits {
 
     /** All 1,797 rows, in file order. */
     public static Dataset all() throws IOException {
-        try (InputStream in = Digits.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("the bundled " + RESOURCE + " is missing from the class path");
-            }
+        InputStream resource = Digits.class.getResourceAsStream(RESOURCE);
+        if (resource == null) {
+            throw new IOException("the bundled " + RESOURCE + " is missing from the class path");
+        }
+        try (InputStream in = new java.util.zip.GZIPInputStream(resource, 1 << 16)) {
             return CsvReader.read("digits.csv.gz (bundled)", in,
                     ReadOptions.defaults().withLabelColumn("last").withHeader(false));
         }

@@ -10,6 +10,8 @@ import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.csv.CsvFormat;
 import org.mlp4j.formats.idx.IdxFormat;
 import org.mlp4j.formats.io.FileHead;
+import org.mlp4j.formats.numpy.NumpyFormat;
+import org.mlp4j.formats.pickle.PickleFormat;
 
 /**
  * Reads a data file whatever its format, recognised by content first and name second: IDX by its magic,
@@ -21,14 +23,12 @@ public final class DataReaders {
      * The registry. Order matters only for content recognition: formats with a strong magic first, CSV (which
      * recognises "text with commas") last.
      *
-     * <p>EXTENSION POINT: to add a format (pickle, {@code .npy}, {@code .npz}), implement {@link DataFormat} and
-     * add one line here, before {@code CsvFormat}.
+     * <p>To add a format, implement {@link DataFormat} and add one line here, before {@code CsvFormat}.
      */
     static final List<DataFormat> FORMATS = List.of(
             new IdxFormat(),
-            // new PickleFormat(),   // .pkl/.pickle[.gz]: protocol 2+ starts 0x80
-            // new NpyFormat(),      // .npy: starts \x93NUMPY
-            // new NpzFormat(),      // .npz: a zip archive, starts PK\x03\x04
+            new PickleFormat(),   // .pkl/.pickle[.gz]: protocol 2+ starts 0x80
+            new NumpyFormat(),    // .npy starts \x93NUMPY; .npz is a zip archive, PK\x03\x04
             new CsvFormat());
 
     private DataReaders() {
