@@ -157,6 +157,11 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         ModelFile start = resumed != null ? resumed.model() : from != null ? ModelReader.read(from) : null;
+        if (from != null && spec.commandLine().getParseResult().hasMatchedOption("--scale")
+                && !(scaleMode() == Normalization.Mode.NONE && orIdentity(start.normalization()).isIdentity())) {
+            throw new UsageException("--scale " + scale + " cannot be combined with --from: the model file fixes the "
+                    + "scaling (" + orIdentity(start.normalization()) + ")");
+        }
         Normalization norm = start != null ? orIdentity(start.normalization()) : Normalization.fit(scaleMode(), train);
         List<String> classes = start != null ? start.classNames() : train.isClassification() ? train.classNames() : null;
         Network net = start != null ? start.network() : buildNetwork(train);
@@ -367,7 +372,7 @@ final class TrainCommand implements Callable<Integer> {
         if (from == null) {
             return;
         }
-        for (String f : List.of("--layers", "--activation", "--output", "--loss", "--init", "--scale")) {
+        for (String f : List.of("--layers", "--activation", "--output", "--loss", "--init")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
                 refused.add(f);
             }

@@ -44,7 +44,7 @@ public final class Trainer {
     private Workspace workspace;
     private float[] batchInput;
     private float[] batchTargets;
-    private float learningRate;
+    private double learningRate;
     private volatile String stopReason;
     private volatile boolean interruptRequested;
     private long correct;
@@ -57,7 +57,7 @@ public final class Trainer {
         this.optimizer = options.newOptimizer();
         this.schedule = options.schedule();
         this.rng = new Rng(options.seed());
-        this.learningRate = (float) options.learningRate();
+        this.learningRate = options.learningRate();
         this.batchCapacity = Math.max(1, options.batchSize());
         List<DenseLayer> layers = network.layers();
         int depth = layers.size();
@@ -85,8 +85,9 @@ public final class Trainer {
     public Kernels kernels() { return kernels; }
     public Rng rng() { return rng; }
     public Optimizer optimizer() { return optimizer; }
-    public float learningRate() { return learningRate; }
-    public void setLearningRate(float learningRate) { this.learningRate = learningRate; }
+    /** The learning rate of the current epoch (after the schedule). */
+    public double learningRate() { return learningRate; }
+    public void setLearningRate(double learningRate) { this.learningRate = learningRate; }
 
     /** Asks the run to end after the current epoch; {@code reason} ends up in {@link History#stopReason()}. */
     public void stop(String reason) {
@@ -227,7 +228,7 @@ public final class Trainer {
         s.bestParameters = saved.bestParameters;
         s.history = new ArrayList<>(saved.history);
         rng.restore(saved.rngState);
-        learningRate = (float) saved.learningRate;
+        learningRate = saved.learningRate;
         if (saved.optimizerState != null) {
             optimizer.restore(saved.optimizerState, saved.optimizerSteps);
         }
@@ -314,7 +315,7 @@ public final class Trainer {
             }
         }
         double monitored = options.validation() != null ? stats.valLoss() : stats.loss();
-        learningRate = (float) schedule.next(options.learningRate(), learningRate, stats.epoch(), options.epochs(), monitored);
+        learningRate = schedule.next(options.learningRate(), learningRate, stats.epoch(), options.epochs(), monitored);
     }
 
     /**
@@ -418,7 +419,7 @@ public final class Trainer {
             }
         }
         loss += regularize();
-        optimizer.step(parameters, gradients, learningRate, kernels);
+        optimizer.step(parameters, gradients, (float) learningRate, kernels);
         return loss;
     }
 
