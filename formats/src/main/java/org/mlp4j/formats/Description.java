@@ -91,6 +91,6 @@ public final class Description {
         } else if (targetWidth > 0) {
             sb.append(", ").append(targetWidth).append(" targets");
         }
-        return sb.append(String.format(", values %s..%s, mean %.4g", min, max, mean)).toString();
+        return sb.append(String.format(java.util.Locale.ROOT, ", values %s..%s, mean %.4g", min, max, mean)).toString();
     }
 }
