@@ -352,7 +352,11 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static Double number(Map<String, Object> s, String key, Double fallback) {
-        return s.get(key) instanceof Number ? ((Number) s.get(key)).doubleValue() : fallback;
+        Object v = s.get(key);
+        if (v instanceof Number) {
+            return ((Number) v).doubleValue();
+        }
+        return fallback;
     }
 
     private void refuseConflicts() {
