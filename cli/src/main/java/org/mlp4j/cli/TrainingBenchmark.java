@@ -81,38 +81,44 @@ final class TrainingBenchmark {
         return r;
     }
 
+    /** Warm-up before each inference measurement: long enough for C2 to compile the prediction path (as JMH would). */
+    private static final long WARM_UP_NANOS = 1_000_000_000L;
+
     /** Median time of one prediction of a single row (a fresh call each time, as an application makes it). */
     private static double latencyMicros(Network net, Dataset data, Kernels kernels) {
         int in = net.inputs();
         float[] row = new float[in];
         int rows = Math.min(data.rows(), 1000);
-        long[] times = new long[2000];
-        for (int rep = 0; rep < 3000 + times.length; rep++) {
+        long start = System.nanoTime();
+        for (int rep = 0; System.nanoTime() - start < WARM_UP_NANOS; rep++) {
+            System.arraycopy(data.features(), (rep % rows) * in, row, 0, in);
+            net.predict(row, 1, kernels);
+        }
+        long[] times = new long[5000];
+        for (int rep = 0; rep < times.length; rep++) {
             System.arraycopy(data.features(), (rep % rows) * in, row, 0, in);
             long t = System.nanoTime();
             net.predict(row, 1, kernels);
-            long dt = System.nanoTime() - t;
-            if (rep >= 3000) {
-                times[rep - 3000] = dt;
-            }
+            times[rep] = System.nanoTime() - t;
         }
         java.util.Arrays.sort(times);
         return times[times.length / 2] / 1e3;
     }
 
-    /** Rows per second predicting batches of 1000 rows (median of repeated calls). */
+    /** Rows per second predicting batches of 1000 rows (median of repeated calls after a timed warm-up). */
     private static double throughput(Network net, Dataset data, Kernels kernels) {
         int in = net.inputs();
         int rows = Math.min(1000, data.rows());
         float[] x = java.util.Arrays.copyOf(data.features(), rows * in);
-        double[] rates = new double[15];
-        for (int rep = 0; rep < 5 + rates.length; rep++) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < WARM_UP_NANOS) {
+            net.predict(x, rows, kernels);
+        }
+        double[] rates = new double[31];
+        for (int rep = 0; rep < rates.length; rep++) {
             long t = System.nanoTime();
             net.predict(x, rows, kernels);
-            double dt = (System.nanoTime() - t) / 1e9;
-            if (rep >= 5) {
-                rates[rep - 5] = rows / dt;
-            }
+            rates[rep] = rows / ((System.nanoTime() - t) / 1e9);
         }
         java.util.Arrays.sort(rates);
         return rates[rates.length / 2];

@@ -37,6 +37,8 @@ final class VectorGemm {
     private final ThreadBuffers[] perThread;
     private float[] bPack = new float[0];
 
+    private final SmallTask smallTask = new SmallTask();
+
     VectorGemm(WorkerPool pool, int threads) {
         this.pool = pool;
         this.threads = threads;
@@ -55,6 +57,10 @@ final class VectorGemm {
         }
         if (k <= 0 || alpha == 0f) {
             scaleC(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        if (m <= SmallGemm.MAX_ROWS && !transB) {
+            small(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         Task t = task;
@@ -91,6 +97,39 @@ final class VectorGemm {
             }
         } finally {
             t.a = t.b = t.c = t.bPack = null;
+        }
+    }
+
+    /** A few rows of C: unpacked, B's columns split across threads when there is enough of B to stream. */
+    private void small(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        int parts = threads > 1 && (long) m * n * k >= SmallGemm.PARALLEL_MIN_MACS
+                ? Math.min(threads, n / VectorKernels.lanes()) : 1;
+        if (parts <= 1) {
+            SmallGemm.gemm(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        SmallTask t = smallTask;
+        t.transA = transA; t.m = m; t.n = n; t.k = k; t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
+        t.b = b; t.bOff = bOff; t.ldb = ldb; t.beta = beta; t.c = c; t.cOff = cOff; t.ldc = ldc;
+        try {
+            pool.run(parts, t);
+        } finally {
+            t.a = t.b = t.c = null;
+        }
+    }
+
+    /** The arguments of a split {@link SmallGemm} call, reused so that a call allocates nothing. */
+    private static final class SmallTask implements WorkerPool.PartTask {
+        boolean transA;
+        int m, n, k, aOff, lda, bOff, ldb, cOff, ldc;
+        float alpha, beta;
+        float[] a, b, c;
+
+        @Override
+        public void run(int part, int parts) {
+            SmallGemm.columns(transA, m, SmallGemm.columnSplit(n, part, parts), SmallGemm.columnSplit(n, part + 1, parts),
+                    k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
 

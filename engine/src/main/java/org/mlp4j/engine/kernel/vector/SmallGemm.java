@@ -1,0 +1,140 @@
+package org.mlp4j.engine.kernel.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@code C = α·op(A)·B + β·C} for a handful of rows of C (inference on one sample, or a few): no packing.
+ *
+ * <p>Loop structure: for each row i of C, for each block of eight (then four, then one) vectors of C's columns, the
+ * accumulators stay in registers while p runs over k — one broadcast of {@code a[i][p]} and one FMA per vector against
+ * B's row p, read in place (eight vectors cover a 128-wide row in one contiguous 512-byte read). Then scalars. Packing B would copy all of it to multiply it by one row, which
+ * is what made batch-1 prediction slow; here B streams through once per row of C.
+ *
+ * <p>Each {@code C[i][j]} sums over p in order, so results depend only on the shape, not on the thread count.
+ */
+final class SmallGemm {
+    /** Up to this many rows of C, the unpacked path wins (measured: packing B costs more than re-reading it). */
+    static final int MAX_ROWS = 4;
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private SmallGemm() {
+    }
+
+    /** Below this many multiply-adds per call the columns are not split across threads. */
+    static final long PARALLEL_MIN_MACS = 1L << 15;
+
+    /** Columns {@code [j0, j1)} of C; {@link #columnSplit} keeps part boundaries on whole vectors. */
+    static void gemm(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        columns(transA, m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** The first column of part {@code part} of {@code parts}: whole vectors, the remainder to the last part. */
+    static int columnSplit(int n, int part, int parts) {
+        if (part == parts) {
+            return n;
+        }
+        int vectors = n / L;
+        return (int) ((long) vectors * part / parts) * L;
+    }
+
+    static void columns(boolean transA, int m, int j0, int j1, int k, float alpha, float[] a, int aOff, int lda,
+                        float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        // a[i][p] sits at aOff + i*lda + p, or at aOff + p*lda + i when op(A) = Aᵀ
+        int aRowStep = transA ? 1 : lda;
+        int aColStep = transA ? lda : 1;
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * aRowStep;
+            int ci = cOff + i * ldc;
+            int j = j0;
+            int n = j1;
+            for (; j + 8 * L <= n; j += 8 * L) {
+                block8(k, alpha, a, ai, aColStep, b, bOff + j, ldb, beta, c, ci + j);
+            }
+            for (; j + 4 * L <= n; j += 4 * L) {
+                block4(k, alpha, a, ai, aColStep, b, bOff + j, ldb, beta, c, ci + j);
+            }
+            for (; j + L <= n; j += L) {
+                block1(k, alpha, a, ai, aColStep, b, bOff + j, ldb, beta, c, ci + j);
+            }
+            for (; j < n; j++) {
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ai + p * aColStep], b[bOff + p * ldb + j], s);
+                }
+                c[ci + j] = beta == 0f ? alpha * s : alpha * s + beta * c[ci + j];
+            }
+        }
+    }
+
+    private static void block8(int k, float alpha, float[] a, int ai, int aStep, float[] b, int bj, int ldb,
+                               float beta, float[] c, int cj) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        FloatVector c4 = FloatVector.zero(S);
+        FloatVector c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S);
+        FloatVector c7 = FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            FloatVector x = FloatVector.broadcast(S, a[ai + p * aStep]);
+            int row = bj + p * ldb;
+            c0 = FloatVector.fromArray(S, b, row).fma(x, c0);
+            c1 = FloatVector.fromArray(S, b, row + L).fma(x, c1);
+            c2 = FloatVector.fromArray(S, b, row + 2 * L).fma(x, c2);
+            c3 = FloatVector.fromArray(S, b, row + 3 * L).fma(x, c3);
+            c4 = FloatVector.fromArray(S, b, row + 4 * L).fma(x, c4);
+            c5 = FloatVector.fromArray(S, b, row + 5 * L).fma(x, c5);
+            c6 = FloatVector.fromArray(S, b, row + 6 * L).fma(x, c6);
+            c7 = FloatVector.fromArray(S, b, row + 7 * L).fma(x, c7);
+        }
+        store(c0, alpha, beta, c, cj);
+        store(c1, alpha, beta, c, cj + L);
+        store(c2, alpha, beta, c, cj + 2 * L);
+        store(c3, alpha, beta, c, cj + 3 * L);
+        store(c4, alpha, beta, c, cj + 4 * L);
+        store(c5, alpha, beta, c, cj + 5 * L);
+        store(c6, alpha, beta, c, cj + 6 * L);
+        store(c7, alpha, beta, c, cj + 7 * L);
+    }
+
+    private static void block4(int k, float alpha, float[] a, int ai, int aStep, float[] b, int bj, int ldb,
+                               float beta, float[] c, int cj) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            FloatVector x = FloatVector.broadcast(S, a[ai + p * aStep]);
+            int row = bj + p * ldb;
+            c0 = FloatVector.fromArray(S, b, row).fma(x, c0);
+            c1 = FloatVector.fromArray(S, b, row + L).fma(x, c1);
+            c2 = FloatVector.fromArray(S, b, row + 2 * L).fma(x, c2);
+            c3 = FloatVector.fromArray(S, b, row + 3 * L).fma(x, c3);
+        }
+        store(c0, alpha, beta, c, cj);
+        store(c1, alpha, beta, c, cj + L);
+        store(c2, alpha, beta, c, cj + 2 * L);
+        store(c3, alpha, beta, c, cj + 3 * L);
+    }
+
+    private static void block1(int k, float alpha, float[] a, int ai, int aStep, float[] b, int bj, int ldb,
+                               float beta, float[] c, int cj) {
+        FloatVector c0 = FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            c0 = FloatVector.fromArray(S, b, bj + p * ldb).fma(FloatVector.broadcast(S, a[ai + p * aStep]), c0);
+        }
+        store(c0, alpha, beta, c, cj);
+    }
+
+    private static void store(FloatVector acc, float alpha, float beta, float[] c, int off) {
+        FloatVector r = acc.mul(alpha);
+        if (beta != 0f) {
+            r = FloatVector.fromArray(S, c, off).fma(FloatVector.broadcast(S, beta), r);
+        }
+        r.intoArray(c, off);
+    }
+}

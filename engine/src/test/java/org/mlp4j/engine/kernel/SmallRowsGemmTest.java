@@ -1,0 +1,61 @@
+package org.mlp4j.engine.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.mlp4j.engine.Rng;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * GEMMs with one to four rows of C (prediction of single samples) take an unpacked path, split by columns across
+ * threads; they agree with the scalar reference and give the same bits on 1 and 2 threads.
+ */
+class SmallRowsGemmTest {
+    private final Kernels scalar = KernelsProvider.create("scalar", 1);
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void fewRowsAgreeWithTheReference(int threads) {
+        Kernels vector = KernelsProvider.create("vector", threads);
+        Rng rng = new Rng(11);
+        int[][] shapes = {{1, 128, 784}, {1, 10, 64}, {3, 129, 300}, {4, 1024, 784}, {2, 17, 5}, {1, 1, 1}, {4, 300, 1}};
+        for (int[] s : shapes) {
+            for (boolean transA : new boolean[] {false, true}) {
+                int m = s[0], n = s[1], k = s[2];
+                float[] a = random(rng, m * k + 3);
+                float[] b = random(rng, k * (n + 2) + 1);
+                float[] c0 = random(rng, m * (n + 1) + 2);
+                float[] expected = c0.clone();
+                float[] actual = c0.clone();
+                int lda = transA ? m : k;
+                scalar.gemm(transA, false, m, n, k, 0.7f, a, 3, lda, b, 1, n + 2, 0.3f, expected, 2, n + 1);
+                vector.gemm(transA, false, m, n, k, 0.7f, a, 3, lda, b, 1, n + 2, 0.3f, actual, 2, n + 1);
+                for (int i = 0; i < expected.length; i++) {
+                    assertEquals(expected[i], actual[i], 2e-6 * k + 1e-6, java.util.Arrays.toString(s) + " at " + i);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void oneAndTwoThreadsGiveTheSameBits(int m) {
+        Rng rng = new Rng(3);
+        float[] a = random(rng, m * 784);
+        float[] b = random(rng, 784 * 128);
+        float[] one = new float[m * 128];
+        float[] two = new float[m * 128];
+        KernelsProvider.create("vector", 1).gemm(false, false, m, 128, 784, 1f, a, 0, 784, b, 0, 128, 0f, one, 0, 128);
+        KernelsProvider.create("vector", 2).gemm(false, false, m, 128, 784, 1f, a, 0, 784, b, 0, 128, 0f, two, 0, 128);
+        assertArrayEquals(one, two);
+    }
+
+    private static float[] random(Rng rng, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (rng.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+}
