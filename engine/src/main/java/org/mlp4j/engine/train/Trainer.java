@@ -8,23 +8,25 @@ import org.mlp4j.engine.DenseLayer;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.Rng;
 import org.mlp4j.engine.Targets;
-import org.mlp4j.engine.Workspace;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.eval.Evaluation;
 import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.kernel.KernelsProvider;
+import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
  * Mini-batch training by backpropagation.
  *
- * <p>One step on a batch of {@code m} rows: gather the rows; forward (GEMM + fused epilogue per layer, dropout on
- * hidden outputs when asked); the loss and {@code dZ} of the output layer in one pass; then per layer, last to first,
- * {@code dW = Xᵀ·dZ}, {@code db = Σ_rows dZ} and — except for the first layer — {@code dX = dZ·Wᵀ} followed by the
- * dropout mask and the fused {@code ⊙ f′(A)} loop; then L2 and clipping on the gradients, decoupled weight decay, and
- * one optimizer update. Every buffer is allocated when the trainer is built, so a warm step allocates nothing.
+ * <p>One step on a batch of {@code m} rows: draw the dropout masks; forward and backward ({@link Backprop}: per layer
+ * a GEMM and the fused epilogue, the loss and {@code dZ} in one pass, then {@code dW = Xᵀ·dZ}, {@code db = Σ dZ},
+ * {@code dX = dZ·Wᵀ} and the fused {@code ⊙ f′(A)} loop); then L2 and clipping on the gradients, decoupled weight
+ * decay, and one optimizer update. On several threads the batch is split into contiguous slices, one per thread, each
+ * through single-threaded kernels, and their gradients are summed in a fixed order (data parallelism: two hand-offs
+ * per step instead of one per GEMM). Buffers are allocated up front, so a warm step allocates nothing.
  *
  * <p>All randomness (shuffling, random batches, dropout) comes from one {@link Rng} seeded by the options: the same
- * seed, thread count and kernels give bit-identical parameters, and a run resumed from a {@link TrainingState}
- * continues the identical sequence.
+ * seed, thread count and kernels give bit-identical parameters (the split and the summation order depend only on the
+ * thread count), and a run resumed from a {@link TrainingState} continues the identical sequence.
  */
 public final class Trainer {
     private final Network network;
@@ -36,14 +38,14 @@ public final class Trainer {
     private final int batchCapacity;
     private final float[][] parameters;
     private final float[][] gradients;
-    private final float[][] deltas;
     private final float[] dropoutRates;
     private final float[][] masks;
-    private final float[][] dropped;
-    private final Workspace.HiddenOutput dropoutHook = this::applyDropout;
-    private Workspace workspace;
-    private float[] batchInput;
-    private float[] batchTargets;
+    private final boolean dataParallel;
+    private final WorkerPool pool = WorkerPool.shared();
+    private final StepTask stepTask = new StepTask();
+    private final ReduceTask reduceTask = new ReduceTask();
+    private Backprop whole;
+    private Backprop[] slices;
     private double learningRate;
     private volatile String stopReason;
     private volatile boolean interruptRequested;
@@ -63,7 +65,6 @@ public final class Trainer {
         int depth = layers.size();
         parameters = new float[2 * depth][];
         gradients = new float[2 * depth][];
-        deltas = new float[depth][];
         for (int l = 0; l < depth; l++) {
             DenseLayer layer = layers.get(l);
             parameters[2 * l] = layer.weights();
@@ -77,7 +78,7 @@ public final class Trainer {
             dropoutRates[l] = (float) (rates.length == 1 ? rates[0] : l < rates.length ? rates[l] : 0);
         }
         masks = new float[depth][];
-        dropped = new float[depth][];
+        dataParallel = chooseDataParallel(kernels);
         optimizer.initialize(parameters);
     }
 
@@ -336,91 +337,136 @@ public final class Trainer {
     }
 
     private void ensureCapacity(int rows) {
-        if (workspace != null && workspace.capacity() >= rows) {
+        if (whole != null && whole.capacity() >= rows) {
             return;
         }
         int cap = Math.max(rows, batchCapacity);
-        workspace = new Workspace(network, cap);
-        batchInput = new float[Math.multiplyExact(cap, network.inputs())];
-        batchTargets = new float[Math.multiplyExact(cap, network.outputs())];
-        for (int l = 0; l < deltas.length; l++) {
-            int units = network.layers().get(l).units();
-            deltas[l] = new float[Math.multiplyExact(cap, units)];
+        whole = new Backprop(network, kernels, cap, gradients, dropoutRates);
+        for (int l = 0; l < masks.length; l++) {
             if (dropoutRates[l] > 0) {
-                masks[l] = new float[cap * units];
-                dropped[l] = new float[cap * units];
+                masks[l] = new float[cap * network.layers().get(l).units()];
+            }
+        }
+        if (dataParallel) {
+            int parts = kernels.threads();
+            slices = new Backprop[parts];
+            for (int p = 0; p < parts; p++) {
+                float[][] own = new float[gradients.length][];
+                for (int i = 0; i < own.length; i++) {
+                    own[i] = new float[gradients[i].length];
+                }
+                slices[p] = new Backprop(network, KernelsProvider.create(kernels.name(), 1), (cap + parts - 1) / parts,
+                        own, dropoutRates);
             }
         }
     }
 
-    /** Inverted dropout on a hidden layer's output: keep with probability 1−p, scaled by 1/(1−p). */
-    private float[] applyDropout(int layer, float[] activation, int rows, int units) {
-        float p = dropoutRates[layer];
-        if (p == 0f) {
-            return activation;
+    /**
+     * Whether steps split the batch across threads (each slice through single-threaded kernels, gradients summed)
+     * rather than splitting each GEMM. {@code -Dmlp4j.train.parallel=data|gemm|auto}; auto picks data-parallel for
+     * the vector kernels on more than one thread (measured faster on both benchmark networks, see the README).
+     */
+    private static boolean chooseDataParallel(Kernels kernels) {
+        String mode = System.getProperty("mlp4j.train.parallel", "auto").trim();
+        switch (mode) {
+            case "gemm": return false;
+            case "data": return kernels.threads() > 1;
+            case "auto": return kernels.threads() > 1 && kernels.name().equals("vector");
+            default: throw new IllegalArgumentException("mlp4j.train.parallel must be auto, data or gemm, got '" + mode + "'");
         }
-        float keep = 1f / (1f - p);
-        float[] mask = masks[layer];
-        float[] out = dropped[layer];
-        int n = rows * units;
-        for (int i = 0; i < n; i++) {
-            float m = rng.nextDouble() < p ? 0f : keep;
-            mask[i] = m;
-            out[i] = activation[i] * m;
-        }
-        return out;
     }
 
-    /** The input the layer above read from hidden layer {@code l}: its dropped-out copy when dropout is on. */
-    private float[] hiddenOutput(int l) {
-        return dropoutRates[l] > 0 ? dropped[l] : workspace.activation(l);
+    /** The masks of inverted dropout for every row of the batch, drawn on the training thread in a fixed order. */
+    private void drawDropoutMasks(int count) {
+        for (int l = 0; l < masks.length; l++) {
+            float p = dropoutRates[l];
+            if (p == 0f) {
+                continue;
+            }
+            float keep = 1f / (1f - p);
+            float[] mask = masks[l];
+            for (int i = 0, n = count * network.layers().get(l).units(); i < n; i++) {
+                mask[i] = rng.nextDouble() < p ? 0f : keep;
+            }
+        }
     }
 
     private double step(Dataset data, Targets targets, int[] order, int from, int count) {
-        int in = network.inputs();
-        float[] x = data.features();
-        for (int r = 0; r < count; r++) {
-            System.arraycopy(x, order[from + r] * in, batchInput, r * in, in);
-        }
-        targets.gatherRows(order, from, count, batchTargets);
-        workspace.forward(kernels, batchInput, 0, count, dropoutHook);
-        if (data.isClassification()) {
-            countCorrect(data.labels(), order, from, count);
-        }
-
-        List<DenseLayer> layers = network.layers();
-        int depth = layers.size();
-        DenseLayer out = layers.get(depth - 1);
-        double loss = kernels.lossGradient(network.loss(), out.activation(), out.alpha(), workspace.logits(),
-                workspace.output(), batchTargets, deltas[depth - 1], count, out.units());
-        for (int l = depth - 1; l >= 0; l--) {
-            DenseLayer layer = layers.get(l);
-            int units = layer.units();
-            int inputs = layer.inputs();
-            float[] prev = l == 0 ? batchInput : hiddenOutput(l - 1);
-            float[] dz = deltas[l];
-            // dW = Xᵀ·dZ  (inputs × units)
-            kernels.gemm(true, false, inputs, units, count, 1f, prev, 0, inputs, dz, 0, units,
-                    0f, gradients[2 * l], 0, units);
-            kernels.columnSums(dz, count, units, gradients[2 * l + 1]);
-            if (l > 0) {
-                DenseLayer below = layers.get(l - 1);
-                float[] dx = deltas[l - 1];
-                // dX = dZ·Wᵀ  (count × inputs), then the dropout mask and ⊙ f′ of the layer below
-                kernels.gemm(false, true, count, inputs, units, 1f, dz, 0, units, layer.weights(), 0, units,
-                        0f, dx, 0, inputs);
-                if (dropoutRates[l - 1] > 0) {
-                    float[] mask = masks[l - 1];
-                    for (int i = 0, n = count * inputs; i < n; i++) {
-                        dx[i] *= mask[i];
-                    }
-                }
-                kernels.activationBackward(dx, workspace.activation(l - 1), count * inputs, below.activation(), below.alpha());
+        drawDropoutMasks(count);
+        double loss;
+        if (slices != null && count >= slices.length * MIN_ROWS_PER_SLICE) {
+            stepTask.set(data, targets, order, from, count);
+            try {
+                pool.run(slices.length, stepTask);
+                pool.run(slices.length, reduceTask);
+            } finally {
+                stepTask.clear();
             }
+            loss = 0;
+            for (Backprop b : slices) {
+                loss += b.loss;
+                correct += b.correct;
+            }
+        } else {
+            whole.run(data, targets, order, from, 0, count, count, masks);
+            loss = whole.loss;
+            correct += whole.correct;
         }
         loss += regularize();
         optimizer.step(parameters, gradients, (float) learningRate, kernels);
         return loss;
+    }
+
+    /** Below this many rows per thread a batch runs whole (GEMM-parallel): slices too thin to pay for the split. */
+    private static final int MIN_ROWS_PER_SLICE = 16;
+
+    /** Runs slice {@code part} of the current batch; reused, so a step allocates nothing. */
+    private final class StepTask implements WorkerPool.PartTask {
+        private Dataset data;
+        private Targets targets;
+        private int[] order;
+        private int from;
+        private int count;
+
+        void set(Dataset data, Targets targets, int[] order, int from, int count) {
+            this.data = data;
+            this.targets = targets;
+            this.order = order;
+            this.from = from;
+            this.count = count;
+        }
+
+        void clear() {
+            data = null;
+            targets = null;
+            order = null;
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            int first = (int) ((long) count * part / parts);
+            int last = (int) ((long) count * (part + 1) / parts);
+            slices[part].run(data, targets, order, from, first, last - first, count, masks);
+        }
+    }
+
+    /** Sums the slices' gradients into the trainer's, slice 0 first: each thread a contiguous range of every array. */
+    private final class ReduceTask implements WorkerPool.PartTask {
+        @Override
+        public void run(int part, int parts) {
+            for (int i = 0; i < gradients.length; i++) {
+                float[] sum = gradients[i];
+                int lo = (int) ((long) sum.length * part / parts);
+                int hi = (int) ((long) sum.length * (part + 1) / parts);
+                System.arraycopy(slices[0].gradients[i], lo, sum, lo, hi - lo);
+                for (int s = 1; s < slices.length; s++) {
+                    float[] g = slices[s].gradients[i];
+                    for (int j = lo; j < hi; j++) {
+                        sum[j] += g[j];
+                    }
+                }
+            }
+        }
     }
 
     /** L2 on the weight gradients, global-norm clipping, decoupled decay; returns the L2 term of the loss. */
@@ -456,27 +502,5 @@ public final class Trainer {
             }
         }
         return penalty;
-    }
-
-    private void countCorrect(int[] labels, int[] order, int from, int count) {
-        float[] outputs = workspace.output();
-        int width = network.outputs();
-        for (int r = 0; r < count; r++) {
-            int predicted;
-            int o = r * width;
-            if (width == 1) {
-                predicted = outputs[o] >= 0.5f ? 1 : 0;
-            } else {
-                predicted = 0;
-                for (int j = 1; j < width; j++) {
-                    if (outputs[o + j] > outputs[o + predicted]) {
-                        predicted = j;
-                    }
-                }
-            }
-            if (predicted == labels[order[from + r]]) {
-                correct++;
-            }
-        }
     }
 }

@@ -1,0 +1,152 @@
+package org.mlp4j.engine.train;
+
+import java.util.List;
+import org.mlp4j.engine.DenseLayer;
+import org.mlp4j.engine.Network;
+import org.mlp4j.engine.Targets;
+import org.mlp4j.engine.Workspace;
+import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.kernel.Kernels;
+
+/**
+ * Forward and backward passes over a block of a batch's rows, into gradients of its own: the unit of work of a
+ * training step. The trainer runs one over the whole batch (GEMM-parallel kernels), or one per thread over
+ * contiguous slices of it (data-parallel, single-threaded kernels) and then sums their gradients in a fixed order.
+ *
+ * <p>Gradients are of the whole batch's mean loss: a block of {@code n} rows out of {@code m} scales its output delta
+ * by {@code n/m} (the loss kernel divides by {@code n}), so the blocks' gradients add up to the batch gradient.
+ */
+final class Backprop {
+    private final Network network;
+    final Kernels kernels;
+    private final Workspace workspace;
+    private final float[] input;
+    private final float[] targets;
+    private final float[][] deltas;
+    private final float[][] dropped;
+    /** Gradients of {@code W1, b1, W2, b2, …}: the trainer's own (one block) or this block's (to be summed). */
+    final float[][] gradients;
+    private final Workspace.HiddenOutput dropoutHook = this::applyDropout;
+
+    // the block in progress (set by run, read by the trainer afterwards)
+    private float[][] masks;
+    private float[] dropoutRates;
+    private int firstRow;
+    double loss;
+    long correct;
+
+    Backprop(Network network, Kernels kernels, int capacity, float[][] gradients, float[] dropoutRates) {
+        this.network = network;
+        this.kernels = kernels;
+        this.workspace = new Workspace(network, capacity);
+        this.input = new float[Math.multiplyExact(capacity, network.inputs())];
+        this.targets = new float[Math.multiplyExact(capacity, network.outputs())];
+        List<DenseLayer> layers = network.layers();
+        this.deltas = new float[layers.size()][];
+        this.dropped = new float[layers.size()][];
+        for (int l = 0; l < layers.size(); l++) {
+            int units = layers.get(l).units();
+            deltas[l] = new float[Math.multiplyExact(capacity, units)];
+            if (dropoutRates[l] > 0) {
+                dropped[l] = new float[capacity * units];
+            }
+        }
+        this.gradients = gradients;
+        this.dropoutRates = dropoutRates;
+    }
+
+    int capacity() {
+        return workspace.capacity();
+    }
+
+    /**
+     * Rows {@code first .. first+n} of the batch {@code order[from .. from+total)}: gathers them, runs forward and
+     * backward, leaves the block's gradients in {@link #gradients}, its share of the batch loss in {@link #loss} and
+     * its correctly classified rows in {@link #correct}. {@code batchMasks} hold the batch's dropout masks.
+     */
+    void run(Dataset data, Targets t, int[] order, int from, int first, int n, int total, float[][] batchMasks) {
+        int in = network.inputs();
+        float[] x = data.features();
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(x, order[from + first + r] * in, input, r * in, in);
+        }
+        t.gatherRows(order, from + first, n, targets);
+        this.masks = batchMasks;
+        this.firstRow = first;
+        workspace.forward(kernels, input, 0, n, dropoutHook);
+        correct = data.isClassification() ? countCorrect(data.labels(), order, from + first, n) : 0;
+
+        List<DenseLayer> layers = network.layers();
+        int depth = layers.size();
+        DenseLayer out = layers.get(depth - 1);
+        loss = kernels.lossGradient(network.loss(), out.activation(), out.alpha(), workspace.logits(),
+                workspace.output(), targets, deltas[depth - 1], n, out.units());
+        if (n != total) {
+            float share = (float) n / total;
+            kernels.scale(n * out.units(), share, deltas[depth - 1]);
+            loss *= (double) n / total;
+        }
+        for (int l = depth - 1; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            int units = layer.units();
+            int inputs = layer.inputs();
+            float[] prev = l == 0 ? input : dropoutRates[l - 1] > 0 ? dropped[l - 1] : workspace.activation(l - 1);
+            float[] dz = deltas[l];
+            // dW = Xᵀ·dZ  (inputs × units)
+            kernels.gemm(true, false, inputs, units, n, 1f, prev, 0, inputs, dz, 0, units, 0f, gradients[2 * l], 0, units);
+            kernels.columnSums(dz, n, units, gradients[2 * l + 1]);
+            if (l > 0) {
+                DenseLayer below = layers.get(l - 1);
+                float[] dx = deltas[l - 1];
+                // dX = dZ·Wᵀ  (n × inputs), then the dropout mask and ⊙ f′ of the layer below
+                kernels.gemm(false, true, n, inputs, units, 1f, dz, 0, units, layer.weights(), 0, units, 0f, dx, 0, inputs);
+                if (dropoutRates[l - 1] > 0) {
+                    float[] mask = masks[l - 1];
+                    int offset = first * inputs;
+                    for (int i = 0, len = n * inputs; i < len; i++) {
+                        dx[i] *= mask[offset + i];
+                    }
+                }
+                kernels.activationBackward(dx, workspace.activation(l - 1), n * inputs, below.activation(), below.alpha());
+            }
+        }
+    }
+
+    /** Inverted dropout with the batch's pre-drawn mask: the next layer reads the masked copy. */
+    private float[] applyDropout(int layer, float[] activation, int rows, int units) {
+        if (dropoutRates[layer] == 0f) {
+            return activation;
+        }
+        float[] mask = masks[layer];
+        float[] out = dropped[layer];
+        int offset = firstRow * units;
+        for (int i = 0, n = rows * units; i < n; i++) {
+            out[i] = activation[i] * mask[offset + i];
+        }
+        return out;
+    }
+
+    private long countCorrect(int[] labels, int[] order, int from, int count) {
+        float[] outputs = workspace.output();
+        int width = network.outputs();
+        long ok = 0;
+        for (int r = 0; r < count; r++) {
+            int o = r * width;
+            int predicted;
+            if (width == 1) {
+                predicted = outputs[o] >= 0.5f ? 1 : 0;
+            } else {
+                predicted = 0;
+                for (int j = 1; j < width; j++) {
+                    if (outputs[o + j] > outputs[o + predicted]) {
+                        predicted = j;
+                    }
+                }
+            }
+            if (predicted == labels[order[from + r]]) {
+                ok++;
+            }
+        }
+        return ok;
+    }
+}
