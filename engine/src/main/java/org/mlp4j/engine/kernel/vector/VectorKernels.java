@@ -118,27 +118,52 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void activationBackward(float[] delta, float[] a, int n, Activation f, float alpha) {
-        if (f == Activation.IDENTITY) {
-            return;
+        // one small loop per activation, for the same reason as biasActivation: a shared helper returning a vector
+        // is not always inlined once every activation has been seen, and then each vector it returns is boxed
+        int bound = S.loopBound(n);
+        switch (f) {
+            case IDENTITY: return;
+            case SIGMOID: backSigmoid(delta, a, bound); break;
+            case TANH: backTanh(delta, a, bound); break;
+            case RELU: backRelu(delta, a, bound); break;
+            case LEAKY_RELU: backLeakyRelu(delta, a, bound, alpha); break;
+            default: throw new IllegalArgumentException(f + " has no element-wise derivative");
         }
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector va = FloatVector.fromArray(S, a, i);
-            FloatVector vd = FloatVector.fromArray(S, delta, i);
-            vd.mul(derivative(va, f, alpha)).intoArray(delta, i);
-        }
-        for (; i < n; i++) {
+        for (int i = bound; i < n; i++) {
             delta[i] *= derivativeFromOutput(f, alpha, a[i]);
         }
     }
 
-    private static FloatVector derivative(FloatVector a, Activation f, float alpha) {
-        switch (f) {
-            case SIGMOID: return a.mul(a.neg().add(1f));
-            case TANH: return a.mul(a).neg().add(1f);
-            case RELU: return FloatVector.zero(S).blend(1f, a.compare(VectorOperators.GT, 0f));
-            case LEAKY_RELU: return FloatVector.broadcast(S, alpha).blend(1f, a.compare(VectorOperators.GT, 0f));
-            default: throw new IllegalArgumentException(f + " has no element-wise derivative");
+    /** δ ·= a(1 − a). */
+    private static void backSigmoid(float[] delta, float[] a, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            FloatVector va = FloatVector.fromArray(S, a, i);
+            FloatVector.fromArray(S, delta, i).mul(va.mul(va.neg().add(1f))).intoArray(delta, i);
+        }
+    }
+
+    /** δ ·= 1 − a². */
+    private static void backTanh(float[] delta, float[] a, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            FloatVector va = FloatVector.fromArray(S, a, i);
+            FloatVector.fromArray(S, delta, i).mul(va.mul(va).neg().add(1f)).intoArray(delta, i);
+        }
+    }
+
+    /** δ = 0 where a ≤ 0. */
+    private static void backRelu(float[] delta, float[] a, int bound) {
+        for (int i = 0; i < bound; i += L) {
+            FloatVector va = FloatVector.fromArray(S, a, i);
+            FloatVector.fromArray(S, delta, i).blend(0f, va.compare(VectorOperators.LE, 0f)).intoArray(delta, i);
+        }
+    }
+
+    /** δ ·= α where a ≤ 0. */
+    private static void backLeakyRelu(float[] delta, float[] a, int bound, float alpha) {
+        for (int i = 0; i < bound; i += L) {
+            FloatVector va = FloatVector.fromArray(S, a, i);
+            FloatVector vd = FloatVector.fromArray(S, delta, i);
+            vd.blend(vd.mul(alpha), va.compare(VectorOperators.LE, 0f)).intoArray(delta, i);
         }
     }
 
