@@ -40,7 +40,8 @@ final class BenchCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--data", paramLabel = "SPEC",
-            description = "Training rows (default: Fashion-MNIST when it is installed, else 60,000 seeded random rows).")
+            description = "Training rows: a SPEC, or 'random' for 60,000 seeded random rows "
+                    + "(default: Fashion-MNIST when it is installed and the widths fit, else random).")
     String data;
 
     @Option(names = "--peak", description = "Measure the FMA peak with a register-resident vector loop (1 and N threads).")
@@ -138,7 +139,8 @@ final class BenchCommand implements Callable<Integer> {
         Kernels kernels = Cli.kernels(t);
         if (!json) {
             System.err.println("mlp4j: benchmarking " + layers + " at batch " + batch + " on " + rows.rows() + " rows ("
-                    + (data != null ? data : usedRealData ? "fashion-mnist" : "seeded random data") + "), "
+                    + (usedRealData ? "fashion-mnist" : data != null && !data.equals("random") ? data : "seeded random data")
+                    + "), "
                     + kernels.describe());
         }
         TrainingBenchmark.Result r = TrainingBenchmark.run(rows, widths, batch, epochs, kernels, 0.1);
@@ -159,7 +161,7 @@ final class BenchCommand implements Callable<Integer> {
             o.put("kernels", r.kernels);
             Json.print(out, o);
         } else {
-            out.printf(Locale.ROOT, "training  %s, batch %d, %d threads: %.3f s/epoch (median of %d), %,.0f samples/s, "
+            out.printf(Locale.ROOT, "training  %s, batch %d, %d thread(s): %.3f s/epoch (median of %d), %,.0f samples/s, "
                             + "%.1f GFLOP/s = %.1f%% of the %.1f GFLOP/s FMA peak%n",
                     layers, batch, r.threads, r.secondsPerEpoch, epochs, r.samplesPerSecond, r.gflops,
                     100 * r.gflops / peakGflops, peakGflops);
@@ -175,11 +177,11 @@ final class BenchCommand implements Callable<Integer> {
     private Dataset rows(int[] widths) throws Exception {
         int in = widths[0];
         int classes = widths[widths.length - 1];
-        if (data != null) {
+        if (data != null && !data.equals("random")) {
             Dataset d = DataSources.load(data, DataRequest.defaults(), System.err::println).data();
             return Normalization.fit(Normalization.Mode.AUTO, d).apply(d);
         }
-        if (in == 784 && classes == 10 && DataSources.isAvailable("fashion-mnist")) {
+        if (data == null && in == 784 && classes == 10 && DataSources.isAvailable("fashion-mnist")) {
             usedRealData = true;
             Dataset d = DataSources.load("fashion-mnist", DataRequest.defaults(), System.err::println).data();
             return Normalization.fit(Normalization.Mode.AUTO, d).apply(d);
