@@ -23,8 +23,8 @@ final class DataCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"rows\",\"features\",\"classes\",\"classCounts\",\"min\",\"max\",\"mean\"}.")
     boolean json;
 
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     DataOptions dataOptions;

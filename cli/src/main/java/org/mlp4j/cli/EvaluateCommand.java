@@ -28,8 +28,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print {\"loss\",\"accuracy\",\"confusion\",\"perClass\"} as one JSON object.")
     boolean json;
 
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     DataOptions dataOptions;

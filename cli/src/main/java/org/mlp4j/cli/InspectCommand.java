@@ -9,6 +9,7 @@ import org.mlp4j.engine.Network;
 import org.mlp4j.formats.model.ModelFile;
 import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mlp4j inspect}: what a model file holds. */
@@ -18,8 +19,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file.")
     Path model;
 
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Override
     public Integer call() throws Exception {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mlp4j.datasets.DataSources;
+import org.mlp4j.engine.Network;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.io.AtomicFiles;
 import org.mlp4j.formats.model.ModelFile;
@@ -41,8 +42,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
     Integer threads;
 
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     DataOptions dataOptions;
@@ -105,17 +106,7 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private static String className(float[] outputs, int row, int width, List<String> classes) {
-        int best;
-        if (width == 1) {
-            best = outputs[row] >= 0.5f ? 1 : 0;
-        } else {
-            best = 0;
-            for (int j = 1; j < width; j++) {
-                if (outputs[row * width + j] > outputs[row * width + best]) {
-                    best = j;
-                }
-            }
-        }
+        int best = Network.predictedClass(outputs, row * width, width);
         return classes == null ? Integer.toString(best) : classes.get(best);
     }
 }

@@ -111,8 +111,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object on stdout (history and test metrics) and nothing else there.")
     boolean json;
 
-    @Option(names = "--debug", description = "Print stack traces with errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug;
 
     @Mixin
     DataOptions dataOptions;

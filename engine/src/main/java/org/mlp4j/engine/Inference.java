@@ -38,22 +38,9 @@ final class Inference {
     static int[] classes(float[] outputs, int rows, int width) {
         int[] c = new int[rows];
         for (int i = 0; i < rows; i++) {
-            c[i] = predictedClass(outputs, i * width, width);
+            c[i] = Network.predictedClass(outputs, i * width, width);
         }
         return c;
-    }
-
-    static int predictedClass(float[] outputs, int offset, int width) {
-        if (width == 1) {
-            return outputs[offset] >= 0.5f ? 1 : 0;
-        }
-        int best = 0;
-        for (int j = 1; j < width; j++) {
-            if (outputs[offset + j] > outputs[offset + best]) {
-                best = j;
-            }
-        }
-        return best;
     }
 
     Evaluation evaluate(Dataset data) {
@@ -80,7 +67,7 @@ final class Inference {
             lossSum += kernels.loss(network.loss(), last.activation(), ws.logits(), ws.output(), y, n, out) * n;
             if (confusion != null) {
                 for (int i = 0; i < n; i++) {
-                    confusion[data.labels()[r + i]][predictedClass(ws.output(), i * out, out)]++;
+                    confusion[data.labels()[r + i]][Network.predictedClass(ws.output(), i * out, out)]++;
                 }
             }
         }

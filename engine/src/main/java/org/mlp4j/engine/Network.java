@@ -124,6 +124,23 @@ public final class Network {
         return new Inference(this, kernels).outputs(features, rows);
     }
 
+    /**
+     * The class one row of outputs predicts: the arg-max (the first of equal maxima), or {@code output ≥ 0.5} for a
+     * single (sigmoid) output.
+     */
+    public static int predictedClass(float[] outputs, int offset, int width) {
+        if (width == 1) {
+            return outputs[offset] >= 0.5f ? 1 : 0;
+        }
+        int best = 0;
+        for (int j = 1; j < width; j++) {
+            if (outputs[offset + j] > outputs[offset + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+
     /** The predicted class of every row: the arg-max output, or {@code output ≥ 0.5} for a single output. */
     public int[] classify(float[] features, int rows) {
         return Inference.classes(predict(features, rows), rows, outputs());

@@ -3,12 +3,11 @@ package org.mlp4j.engine.train;
 import org.mlp4j.engine.kernel.Kernels;
 
 /** Adagrad ({@code torch.optim.Adagrad}): {@code s ← s + g²}, {@code θ ← θ − η·g/(√s + ε)}; ε = 1e-10, s starts at 0. */
-public final class Adagrad implements Optimizer {
+public final class Adagrad extends SlotOptimizer {
     private final float eps;
-    private float[][] sum;
-    private long steps;
 
     public Adagrad(double eps) {
+        super(1);
         if (!(eps > 0)) {
             throw new IllegalArgumentException("Adagrad needs eps > 0");
         }
@@ -21,19 +20,11 @@ public final class Adagrad implements Optimizer {
     }
 
     @Override
-    public void initialize(float[][] parameters) {
-        sum = new float[parameters.length][];
-        for (int i = 0; i < parameters.length; i++) {
-            sum[i] = new float[parameters[i].length];
-        }
-    }
-
-    @Override
     public void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels) {
         for (int i = 0; i < parameters.length; i++) {
             float[] p = parameters[i];
             float[] g = gradients[i];
-            float[] s = sum[i];
+            float[] s = state[0][i];
             for (int j = 0; j < p.length; j++) {
                 float gj = g[j];
                 float sj = s[j] + gj * gj;
@@ -42,21 +33,5 @@ public final class Adagrad implements Optimizer {
             }
         }
         steps++;
-    }
-
-    @Override
-    public float[][] state() {
-        return sum;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public void restore(float[][] state, long steps) {
-        Optimizer.super.restore(state, steps);
-        this.steps = steps;
     }
 }

@@ -8,16 +8,14 @@ import org.mlp4j.engine.kernel.Kernels;
  * ε = 1e-8. AdamW is this optimizer plus the trainer's decoupled weight decay (applied before the update, as
  * {@code torch.optim.AdamW} does).
  */
-public final class Adam implements Optimizer {
+public final class Adam extends SlotOptimizer {
     private final float beta1;
     private final float beta2;
     private final float eps;
     private final boolean decoupled;
-    private float[][] m;
-    private float[][] v;
-    private long steps;
 
     public Adam(double beta1, double beta2, double eps, boolean decoupledWeightDecay) {
+        super(2);
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(eps > 0)) {
             throw new IllegalArgumentException("Adam needs 0 <= beta1, beta2 < 1 and eps > 0");
         }
@@ -33,16 +31,6 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void initialize(float[][] parameters) {
-        m = new float[parameters.length][];
-        v = new float[parameters.length][];
-        for (int i = 0; i < parameters.length; i++) {
-            m[i] = new float[parameters[i].length];
-            v[i] = new float[parameters[i].length];
-        }
-    }
-
-    @Override
     public void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels) {
         steps++;
         // bias corrections in double, folded into the step size and ε as PyTorch does
@@ -53,8 +41,8 @@ public final class Adam implements Optimizer {
         for (int i = 0; i < parameters.length; i++) {
             float[] p = parameters[i];
             float[] g = gradients[i];
-            float[] mi = m[i];
-            float[] vi = v[i];
+            float[] mi = state[0][i];
+            float[] vi = state[1][i];
             for (int j = 0; j < p.length; j++) {
                 float gj = g[j];
                 float mj = beta1 * mi[j] + (1 - beta1) * gj;
@@ -64,24 +52,5 @@ public final class Adam implements Optimizer {
                 p[j] -= stepSize * mj / ((float) Math.sqrt(vj) / sqrtC2 + eps);
             }
         }
-    }
-
-    @Override
-    public float[][] state() {
-        float[][] s = new float[m.length * 2][];
-        System.arraycopy(m, 0, s, 0, m.length);
-        System.arraycopy(v, 0, s, m.length, v.length);
-        return s;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public void restore(float[][] state, long steps) {
-        Optimizer.super.restore(state, steps);
-        this.steps = steps;
     }
 }

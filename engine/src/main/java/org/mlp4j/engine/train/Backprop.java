@@ -131,19 +131,7 @@ final class Backprop {
         int width = network.outputs();
         long ok = 0;
         for (int r = 0; r < count; r++) {
-            int o = r * width;
-            int predicted;
-            if (width == 1) {
-                predicted = outputs[o] >= 0.5f ? 1 : 0;
-            } else {
-                predicted = 0;
-                for (int j = 1; j < width; j++) {
-                    if (outputs[o + j] > outputs[o + predicted]) {
-                        predicted = j;
-                    }
-                }
-            }
-            if (predicted == labels[order[from + r]]) {
+            if (Network.predictedClass(outputs, r * width, width) == labels[order[from + r]]) {
                 ok++;
             }
         }

@@ -6,13 +6,12 @@ import org.mlp4j.engine.kernel.Kernels;
  * SGD with momentum, PyTorch's form ({@code torch.optim.SGD}, dampening 0): {@code v ← μ·v + g}, then
  * {@code θ ← θ − η·v}, or with Nesterov {@code θ ← θ − η·(g + μ·v)}. Default μ = 0.9.
  */
-public final class Momentum implements Optimizer {
+public final class Momentum extends SlotOptimizer {
     private final float momentum;
     private final boolean nesterov;
-    private float[][] velocity;
-    private long steps;
 
     public Momentum(double momentum, boolean nesterov) {
+        super(1);
         if (!(momentum >= 0 && momentum < 1)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
@@ -30,19 +29,11 @@ public final class Momentum implements Optimizer {
     }
 
     @Override
-    public void initialize(float[][] parameters) {
-        velocity = new float[parameters.length][];
-        for (int i = 0; i < parameters.length; i++) {
-            velocity[i] = new float[parameters[i].length];
-        }
-    }
-
-    @Override
     public void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels) {
         for (int i = 0; i < parameters.length; i++) {
             float[] p = parameters[i];
             float[] g = gradients[i];
-            float[] v = velocity[i];
+            float[] v = state[0][i];
             for (int j = 0; j < p.length; j++) {
                 float vj = momentum * v[j] + g[j];
                 v[j] = vj;
@@ -50,21 +41,5 @@ public final class Momentum implements Optimizer {
             }
         }
         steps++;
-    }
-
-    @Override
-    public float[][] state() {
-        return velocity;
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    @Override
-    public void restore(float[][] state, long steps) {
-        Optimizer.super.restore(state, steps);
-        this.steps = steps;
     }
 }

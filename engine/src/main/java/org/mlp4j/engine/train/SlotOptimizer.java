@@ -1,0 +1,49 @@
+package org.mlp4j.engine.train;
+
+/**
+ * An optimizer that keeps {@code slots} state arrays per parameter (a velocity, or first and second moments), all
+ * shaped like the parameter and starting at zero, plus a step count: the bookkeeping — allocation, checkpoint
+ * state, restore — shared by every stateful optimizer, so each one is only its update rule.
+ */
+abstract class SlotOptimizer implements Optimizer {
+    private final int slots;
+    /** {@code state[s][i]}: slot {@code s} of parameter {@code i}. */
+    float[][][] state;
+    long steps;
+
+    SlotOptimizer(int slots) {
+        this.slots = slots;
+    }
+
+    @Override
+    public final void initialize(float[][] parameters) {
+        state = new float[slots][parameters.length][];
+        for (int s = 0; s < slots; s++) {
+            for (int i = 0; i < parameters.length; i++) {
+                state[s][i] = new float[parameters[i].length];
+            }
+        }
+    }
+
+    /** Slot-major: slot 0 of every parameter, then slot 1, … (live arrays). */
+    @Override
+    public final float[][] state() {
+        int params = state.length == 0 ? 0 : state[0].length;
+        float[][] flat = new float[slots * params][];
+        for (int s = 0; s < slots; s++) {
+            System.arraycopy(state[s], 0, flat, s * params, params);
+        }
+        return flat;
+    }
+
+    @Override
+    public final long steps() {
+        return steps;
+    }
+
+    @Override
+    public final void restore(float[][] saved, long savedSteps) {
+        Optimizer.super.restore(saved, savedSteps);
+        this.steps = savedSteps;
+    }
+}
