@@ -112,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
             o.put("peakFraction", r.gflops() / peakGflops);
             Json.print(out, o);
         } else {
-            out.printf(Locale.ROOT, "gemm %s m=%d n=%d k=%d, %d threads (%s): %.1f GFLOP/s = %.1f%% of the %.1f GFLOP/s peak%n",
+            out.printf(Locale.ROOT, "gemm %s m=%d n=%d k=%d, %d thread(s) (%s): %.1f GFLOP/s = %.1f%% of the %.1f GFLOP/s peak%n",
                     tr, m, n, k, t, r.kernels(), r.gflops(), 100 * r.gflops() / peakGflops, peakGflops);
         }
         return 0;
