@@ -1,7 +1,5 @@
 package org.mlp4j.engine.train;
 
-import org.mlp4j.engine.kernel.Kernels;
-
 /**
  * Adam ({@code torch.optim.Adam}): {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²},
  * {@code θ ← θ − η·m̂/(√v̂ + ε)} with {@code m̂ = m/(1−β₁ᵗ)}, {@code v̂ = v/(1−β₂ᵗ)}. Defaults β₁ = 0.9, β₂ = 0.999,
@@ -30,27 +28,29 @@ public final class Adam extends SlotOptimizer {
         return decoupled ? "adamw" : "adam";
     }
 
+    /** Bias corrections for this step, computed once in double (PyTorch folds them the same way). */
+    private double c1;
+    private float sqrtC2;
+
     @Override
-    public void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels) {
-        steps++;
-        // bias corrections in double, folded into the step size and ε as PyTorch does
-        double c1 = 1 - Math.pow(beta1, steps);
-        double c2 = 1 - Math.pow(beta2, steps);
+    public void beginStep() {
+        super.beginStep();
+        c1 = 1 - Math.pow(beta1, steps);
+        sqrtC2 = (float) Math.sqrt(1 - Math.pow(beta2, steps));
+    }
+
+    @Override
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
+        float[] m = state[0][index];
+        float[] v = state[1][index];
         float stepSize = (float) (learningRate / c1);
-        float sqrtC2 = (float) Math.sqrt(c2);
-        for (int i = 0; i < parameters.length; i++) {
-            float[] p = parameters[i];
-            float[] g = gradients[i];
-            float[] mi = state[0][i];
-            float[] vi = state[1][i];
-            for (int j = 0; j < p.length; j++) {
-                float gj = g[j];
-                float mj = beta1 * mi[j] + (1 - beta1) * gj;
-                float vj = beta2 * vi[j] + (1 - beta2) * gj * gj;
-                mi[j] = mj;
-                vi[j] = vj;
-                p[j] -= stepSize * mj / ((float) Math.sqrt(vj) / sqrtC2 + eps);
-            }
+        for (int j = from; j < to; j++) {
+            float gj = g[j];
+            float mj = beta1 * m[j] + (1 - beta1) * gj;
+            float vj = beta2 * v[j] + (1 - beta2) * gj * gj;
+            m[j] = mj;
+            v[j] = vj;
+            p[j] -= stepSize * mj / ((float) Math.sqrt(vj) / sqrtC2 + eps);
         }
     }
 }

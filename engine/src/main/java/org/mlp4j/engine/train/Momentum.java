@@ -1,7 +1,5 @@
 package org.mlp4j.engine.train;
 
-import org.mlp4j.engine.kernel.Kernels;
-
 /**
  * SGD with momentum, PyTorch's form ({@code torch.optim.SGD}, dampening 0): {@code v ← μ·v + g}, then
  * {@code θ ← θ − η·v}, or with Nesterov {@code θ ← θ − η·(g + μ·v)}. Default μ = 0.9.
@@ -29,17 +27,12 @@ public final class Momentum extends SlotOptimizer {
     }
 
     @Override
-    public void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels) {
-        for (int i = 0; i < parameters.length; i++) {
-            float[] p = parameters[i];
-            float[] g = gradients[i];
-            float[] v = state[0][i];
-            for (int j = 0; j < p.length; j++) {
-                float vj = momentum * v[j] + g[j];
-                v[j] = vj;
-                p[j] -= learningRate * (nesterov ? g[j] + momentum * vj : vj);
-            }
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
+        float[] v = state[0][index];
+        for (int j = from; j < to; j++) {
+            float vj = momentum * v[j] + g[j];
+            v[j] = vj;
+            p[j] -= learningRate * (nesterov ? g[j] + momentum * vj : vj);
         }
-        steps++;
     }
 }

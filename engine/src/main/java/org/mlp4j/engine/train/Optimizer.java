@@ -20,6 +20,24 @@ public interface Optimizer {
     /** Applies one update with learning rate {@code learningRate}; {@code gradients[i]} matches {@code parameters[i]}. */
     void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels);
 
+    /**
+     * Whether the update rule is element-wise, so that {@link #beginStep} followed by {@link #update} over disjoint
+     * ranges (on several threads) equals one {@link #step}. The built-in optimizers all are; the trainer then fuses
+     * the update with the gradient reduction, each thread on its own range.
+     */
+    default boolean elementwise() {
+        return false;
+    }
+
+    /** Starts a step made of {@link #update} calls (advances step counters once). */
+    default void beginStep() {
+    }
+
+    /** Updates elements {@code [from, to)} of parameter array {@code index}; see {@link #elementwise()}. */
+    default void update(float[] parameter, float[] gradient, int index, int from, int to, float learningRate) {
+        throw new UnsupportedOperationException(name() + " updates whole steps only");
+    }
+
     /** The optimizer's state arrays (moments, velocities), in a fixed order, for checkpoints; live, not copies. */
     default float[][] state() {
         return new float[0][];

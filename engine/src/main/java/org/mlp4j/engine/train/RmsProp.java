@@ -1,7 +1,5 @@
 package org.mlp4j.engine.train;
 
-import org.mlp4j.engine.kernel.Kernels;
-
 /** RMSprop ({@code torch.optim.RMSprop}): {@code s ← αs + (1−α)g²}, {@code θ ← θ − η·g/(√s + ε)}; α = 0.99, ε = 1e-8. */
 public final class RmsProp extends SlotOptimizer {
     private final float alpha;
@@ -22,18 +20,13 @@ public final class RmsProp extends SlotOptimizer {
     }
 
     @Override
-    public void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels) {
-        for (int i = 0; i < parameters.length; i++) {
-            float[] p = parameters[i];
-            float[] g = gradients[i];
-            float[] s = state[0][i];
-            for (int j = 0; j < p.length; j++) {
-                float gj = g[j];
-                float sj = alpha * s[j] + (1 - alpha) * gj * gj;
-                s[j] = sj;
-                p[j] -= learningRate * gj / ((float) Math.sqrt(sj) + eps);
-            }
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
+        float[] s = state[0][index];
+        for (int j = from; j < to; j++) {
+            float gj = g[j];
+            float sj = alpha * s[j] + (1 - alpha) * gj * gj;
+            s[j] = sj;
+            p[j] -= learningRate * gj / ((float) Math.sqrt(sj) + eps);
         }
-        steps++;
     }
 }

@@ -1,9 +1,11 @@
 package org.mlp4j.engine.train;
 
-import org.mlp4j.engine.kernel.Kernels;
+/** Plain (mini-batch) stochastic gradient descent: {@code θ ← θ − η·g} (no state). */
+public final class Sgd extends SlotOptimizer {
 
-/** Plain (mini-batch) stochastic gradient descent: {@code θ ← θ − η·g} (stateless). */
-public final class Sgd implements Optimizer {
+    public Sgd() {
+        super(0);
+    }
 
     @Override
     public String name() {
@@ -11,14 +13,9 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void initialize(float[][] parameters) {
-        // stateless
-    }
-
-    @Override
-    public void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels) {
-        for (int i = 0; i < parameters.length; i++) {
-            kernels.axpy(parameters[i].length, -learningRate, gradients[i], parameters[i]);
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
+        for (int j = from; j < to; j++) {
+            p[j] -= learningRate * g[j];
         }
     }
 }

@@ -5,13 +5,13 @@ package org.mlp4j.engine.train;
  * shaped like the parameter and starting at zero, plus a step count: the bookkeeping — allocation, checkpoint
  * state, restore — shared by every stateful optimizer, so each one is only its update rule.
  */
-abstract class SlotOptimizer implements Optimizer {
+public abstract class SlotOptimizer implements Optimizer {
     private final int slots;
     /** {@code state[s][i]}: slot {@code s} of parameter {@code i}. */
-    float[][][] state;
-    long steps;
+    protected float[][][] state;
+    protected long steps;
 
-    SlotOptimizer(int slots) {
+    protected SlotOptimizer(int slots) {
         this.slots = slots;
     }
 
@@ -26,6 +26,26 @@ abstract class SlotOptimizer implements Optimizer {
     }
 
     /** Slot-major: slot 0 of every parameter, then slot 1, … (live arrays). */
+    /** A whole step: {@link #beginStep}, then {@link #update} over every array. */
+    @Override
+    public final void step(float[][] parameters, float[][] gradients, float learningRate,
+                           org.mlp4j.engine.kernel.Kernels kernels) {
+        beginStep();
+        for (int i = 0; i < parameters.length; i++) {
+            update(parameters[i], gradients[i], i, 0, parameters[i].length, learningRate);
+        }
+    }
+
+    @Override
+    public final boolean elementwise() {
+        return true;
+    }
+
+    @Override
+    public void beginStep() {
+        steps++;
+    }
+
     @Override
     public final float[][] state() {
         int params = state.length == 0 ? 0 : state[0].length;

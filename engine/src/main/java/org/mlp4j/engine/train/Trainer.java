@@ -44,6 +44,7 @@ public final class Trainer {
     private final WorkerPool pool = WorkerPool.shared();
     private final StepTask stepTask = new StepTask();
     private final ReduceTask reduceTask = new ReduceTask();
+    private final UpdateTask updateTask = new UpdateTask();
     private Backprop whole;
     private Backprop[] slices;
     private double learningRate;
@@ -350,6 +351,7 @@ public final class Trainer {
         if (dataParallel) {
             int parts = kernels.threads();
             slices = new Backprop[parts];
+            updateTask.penalty = new double[parts];
             for (int p = 0; p < parts; p++) {
                 float[][] own = new float[gradients.length][];
                 for (int i = 0; i < own.length; i++) {
@@ -393,25 +395,36 @@ public final class Trainer {
 
     private double step(Dataset data, Targets targets, int[] order, int from, int count) {
         drawDropoutMasks(count);
-        double loss;
-        if (slices != null && count >= slices.length * MIN_ROWS_PER_SLICE) {
-            stepTask.set(data, targets, order, from, count);
-            try {
-                pool.run(slices.length, stepTask);
-                pool.run(slices.length, reduceTask);
-            } finally {
-                stepTask.clear();
-            }
-            loss = 0;
-            for (Backprop b : slices) {
-                loss += b.loss;
-                correct += b.correct;
-            }
-        } else {
+        if (slices == null || count < slices.length * MIN_ROWS_PER_SLICE) {
             whole.run(data, targets, order, from, 0, count, count, masks);
-            loss = whole.loss;
             correct += whole.correct;
+            double loss = whole.loss + regularize();
+            optimizer.step(parameters, gradients, (float) learningRate, kernels);
+            return loss;
         }
+        stepTask.set(data, targets, order, from, count);
+        double loss = 0;
+        try {
+            pool.run(slices.length, stepTask);
+        } finally {
+            stepTask.clear();
+        }
+        for (Backprop b : slices) {
+            loss += b.loss;
+            correct += b.correct;
+        }
+        if (optimizer.elementwise() && options.clipNorm() == 0) {
+            // clipping needs the global norm first; without it every rule is element-wise, so each thread sums
+            // its range of the gradients and updates that range of the parameters while it is in cache
+            optimizer.beginStep();
+            updateTask.learningRate = (float) learningRate;
+            pool.run(slices.length, updateTask);
+            for (double p : updateTask.penalty) {
+                loss += p;
+            }
+            return loss;
+        }
+        pool.run(slices.length, reduceTask);
         loss += regularize();
         optimizer.step(parameters, gradients, (float) learningRate, kernels);
         return loss;
@@ -450,22 +463,71 @@ public final class Trainer {
         }
     }
 
-    /** Sums the slices' gradients into the trainer's, slice 0 first: each thread a contiguous range of every array. */
+    /** Element range {@code [lo, hi)} of an array of {@code n} for part {@code part} of {@code parts}. */
+    private static int bound(int n, int part, int parts) {
+        return (int) ((long) n * part / parts);
+    }
+
+    /** Sums the slices' gradients into the trainer's range {@code [lo, hi)} of array {@code i}, slice 0 first. */
+    private void reduce(int i, int lo, int hi) {
+        float[] sum = gradients[i];
+        System.arraycopy(slices[0].gradients[i], lo, sum, lo, hi - lo);
+        for (int s = 1; s < slices.length; s++) {
+            float[] g = slices[s].gradients[i];
+            for (int j = lo; j < hi; j++) {
+                sum[j] += g[j];
+            }
+        }
+    }
+
+    /** Sums the slices' gradients: each thread a contiguous range of every array. */
     private final class ReduceTask implements WorkerPool.PartTask {
         @Override
         public void run(int part, int parts) {
             for (int i = 0; i < gradients.length; i++) {
-                float[] sum = gradients[i];
-                int lo = (int) ((long) sum.length * part / parts);
-                int hi = (int) ((long) sum.length * (part + 1) / parts);
-                System.arraycopy(slices[0].gradients[i], lo, sum, lo, hi - lo);
-                for (int s = 1; s < slices.length; s++) {
-                    float[] g = slices[s].gradients[i];
+                int n = gradients[i].length;
+                reduce(i, bound(n, part, parts), bound(n, part + 1, parts));
+            }
+        }
+    }
+
+    /**
+     * Sum, L2, decoupled decay and the optimizer's element-wise update, range by range: the same operations per
+     * element as {@link #regularize} followed by {@link Optimizer#step}, without a pass on one thread.
+     */
+    private final class UpdateTask implements WorkerPool.PartTask {
+        float learningRate;
+        /** Each part's share of the L2 term of the loss, added up in part order. */
+        double[] penalty = new double[0];
+
+        @Override
+        public void run(int part, int parts) {
+            float l2 = (float) options.l2();
+            double wd = options.weightDecay();
+            float shrink = (float) (1 - learningRate * wd);
+            double pen = 0;
+            for (int i = 0; i < parameters.length; i++) {
+                float[] p = parameters[i];
+                float[] g = gradients[i];
+                int lo = bound(p.length, part, parts);
+                int hi = bound(p.length, part + 1, parts);
+                reduce(i, lo, hi);
+                if (l2 > 0 && i % 2 == 0) {
+                    double sq = 0;
                     for (int j = lo; j < hi; j++) {
-                        sum[j] += g[j];
+                        sq += (double) p[j] * p[j];
+                        g[j] += l2 * p[j];
+                    }
+                    pen += 0.5 * l2 * sq;
+                }
+                if (wd > 0) {
+                    for (int j = lo; j < hi; j++) {
+                        p[j] *= shrink;
                     }
                 }
+                optimizer.update(p, g, i, lo, hi, learningRate);
             }
+            penalty[part] = pen;
         }
     }
 

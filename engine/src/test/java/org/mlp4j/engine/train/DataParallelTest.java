@@ -42,6 +42,26 @@ class DataParallelTest {
         }
     }
 
+    /** With an element-wise optimizer and no clipping, each thread sums, regularises and updates its own range. */
+    @Test
+    void theFusedRangeUpdateMatchesAWholeStep() {
+        float[][] results = new float[2][];
+        double[] losses = new double[2];
+        for (int t = 1; t <= 2; t++) {
+            Dataset data = LearningTest.spirals(200, 3, 3);
+            Network net = Network.builder(2).dense(40, Activation.RELU).dense(3, Activation.SOFTMAX).seed(4).build();
+            History h = new Trainer(net, TrainingOptions.builder().epochs(3).batchSize(120).learningRate(0.01)
+                    .optimizer(() -> new Adam(0.9, 0.999, 1e-8, true)).weightDecay(0.01).l2(1e-3)
+                    .kernels(KernelsProvider.create("vector", t)).build()).fit(data);
+            results[t - 1] = TrainingControlsTest.flatten(TrainingControlsTest.parameters(net));
+            losses[t - 1] = h.last().loss();
+        }
+        for (int i = 0; i < results[0].length; i++) {
+            assertEquals(results[0][i], results[1][i], 1e-5 * Math.max(1, Math.abs(results[0][i])), "parameter " + i);
+        }
+        assertEquals(losses[0], losses[1], 1e-6 * losses[0], "the L2 term is part of the reported loss either way");
+    }
+
     @Test
     void dataParallelRunsAreBitIdentical() {
         assertArrayEquals(train(2, 0.2), train(2, 0.2));
