@@ -46,7 +46,7 @@ final class DataCommand implements Callable<Integer> {
             Json.print(out, o);
             return 0;
         }
-        out.println(spec + " (" + loaded.origin() + ")");
+        out.println(loaded.origin().equals(spec) ? spec : spec + " (" + loaded.origin() + ")");
         out.printf(Locale.ROOT, "  rows      %d%n  features  %d%n", d.rows(), d.features());
         if (d.classes() != null) {
             out.println("  classes   " + d.classes().size());
