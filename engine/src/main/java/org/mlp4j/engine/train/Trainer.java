@@ -168,7 +168,7 @@ public final class Trainer {
             EpochStats stats = epochStats(epoch, data, batches, seconds);
             history.add(stats);
             state.epochsDone = epoch;
-            afterEpoch(stats, history);
+            afterEpoch(stats);
             for (TrainingListener l : options.listeners()) {
                 l.onEpochEnd(this, stats);
             }
@@ -293,7 +293,7 @@ public final class Trainer {
     }
 
     /** Early stopping bookkeeping, then the learning rate for the next epoch. */
-    private void afterEpoch(EpochStats stats, History history) {
+    private void afterEpoch(EpochStats stats) {
         state.history.add(stats);
         EarlyStopping early = options.earlyStopping();
         if (early != null) {

@@ -47,13 +47,13 @@ final class VectorMath {
         p = p.fma(r2, r.add(1f));
         // 2^n = 2^h · 2^(n−h) with h = n/2, each half a normal float even when 2^n itself is not
         // t = n + 1.5·2^23 holds n in its low mantissa bits: no float→int conversion (nor int species) needed
-        IntVector ni = (IntVector) t.reinterpretAsInts();
+        IntVector ni = t.reinterpretAsInts();
         ni = ni.sub(ROUND_MAGIC_BITS);
         IntVector h = ni.lanewise(VectorOperators.ASHR, 1);
         // 2^k by building the exponent field (k + 127) << 23; written out here rather than in a helper because
         // every extra call level counts against C2's inlining depth, and a vector that is not inlined is boxed
-        FloatVector scaleH = (FloatVector) h.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector scaleRest = (FloatVector) ni.sub(h).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector scaleH = h.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector scaleRest = ni.sub(h).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
         // NaN needs no special case: min/max propagate it, and so does every step after
         return p.mul(scaleH).mul(scaleRest);
     }
