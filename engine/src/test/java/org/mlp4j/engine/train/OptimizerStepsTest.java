@@ -61,6 +61,7 @@ class OptimizerStepsTest {
     }
 
     /** The textbook equations, in double: θ = (w1, w2, b), mse gradient of the linear model. */
+    @SuppressWarnings("fallthrough") // adamw is the decoupled decay followed by the adam step
     static double[] equations(String name) {
         double[] t = {0.3, -0.2, 0.1};
         double[] s1 = new double[3];
