@@ -1,33 +1,45 @@
 package org.mlp4j.engine.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The process-wide pool of daemon workers ({@code mlp4j-worker-N}) that kernels split work across.
  *
- * <p>Why not an {@code ExecutorService}: a training step must allocate nothing once warm, and futures,
- * queue nodes and latches allocate on every hand-off. Here a job is a {@link PartTask} the caller keeps
- * (usually a reusable object), each worker has one mailbox slot, and completion is an atomic countdown;
- * waiting spins briefly (hand-offs are microseconds apart inside a training step) and then parks.
+ * <p>Why not an {@code ExecutorService}: a training step must allocate nothing once warm, and futures, queue nodes
+ * and latches allocate on every hand-off. Here a job is a {@link PartTask} the caller keeps (usually a reusable
+ * object) and its parts are <em>claimed</em> from one atomic counter — by the woken workers and by the caller itself.
+ * A worker the operating system has not scheduled yet therefore never holds the caller up: the caller takes the parts
+ * nobody has started, and waits only for parts already running. Waiting spins briefly (hand-offs inside a training
+ * step are microseconds apart) and then parks.
  *
- * <p>One job runs at a time; a job submitted from inside a worker, or while another is running, runs on
- * the caller, so nesting never deadlocks.
+ * <p>Tasks must depend only on the part index, never on which thread runs it (their results are then the same
+ * whoever runs which part). One job runs at a time; a job submitted from inside a worker, or while another is
+ * running, runs on its caller, so nesting never deadlocks.
  */
 public final class WorkerPool {
 
-    /** What a worker runs: part {@code part} of {@code parts}. */
+    /** What the pool runs: part {@code part} of {@code parts}. */
     @FunctionalInterface
     public interface PartTask {
         void run(int part, int parts);
     }
 
     private static final int SPINS = 20_000;
+    /** Low half of {@link #claim} while a job is being set up: higher than any part index, so nothing is claimed. */
+    private static final long CLOSED = Integer.MAX_VALUE;
     private static volatile WorkerPool shared;
 
     private final Worker[] workers;
-    private final AtomicInteger pending = new AtomicInteger();
+    /** {@code generation << 32 | next unclaimed part}: a claim succeeds only for the job of the claimer's generation. */
+    private final AtomicLong claim = new AtomicLong();
+    private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger busy = new AtomicInteger();
+    /** Bumped (after the job's fields are written) to start a job; workers wake on a change. */
+    private volatile int generation;
+    private PartTask task;
+    private int parts;
     private volatile Thread waiter;
     private volatile Throwable failure;
 
@@ -67,7 +79,7 @@ public final class WorkerPool {
                     return n;
                 }
             } catch (NumberFormatException ignored) {
-                // fall through to the processor count
+                // fall through to the message below
             }
             throw new IllegalArgumentException("mlp4j.threads must be a positive integer, got '" + prop + "'");
         }
@@ -80,57 +92,50 @@ public final class WorkerPool {
     }
 
     /**
-     * Runs {@code task} as {@code parts} parts, part 0 on the caller and the others on workers, and returns when
-     * all are done. {@code parts} is capped at {@link #size()}; with one part, or when the pool is busy, the caller
-     * runs every part itself in order.
+     * Runs parts {@code 0 .. parts-1} of {@code task} and returns when all are done: the caller and up to
+     * {@code parts − 1} workers claim them one at a time. With one part, from inside a worker, or while another job
+     * is running, the caller runs every part itself, in order. A part's exception is rethrown here (the last one, if
+     * several fail), after every part has finished.
      */
     public void run(int parts, PartTask task) {
         if (parts <= 1 || workers.length == 0 || Thread.currentThread() instanceof WorkerThread
                 || !busy.compareAndSet(0, 1)) {
-            runInline(parts, task);
+            for (int p = 0; p < Math.max(parts, 1); p++) {
+                task.run(p, Math.max(parts, 1));
+            }
             return;
         }
         try {
-            int n = Math.min(parts, size());
-            if (n < parts) {
-                // more parts than threads: each thread takes a contiguous share of the parts
-                runGrouped(parts, n, task);
-                return;
-            }
-            dispatch(n, task);
+            dispatch(parts, task);
         } finally {
             busy.set(0);
         }
     }
 
-    private static void runInline(int parts, PartTask task) {
-        for (int p = 0; p < Math.max(parts, 1); p++) {
-            task.run(p, Math.max(parts, 1));
-        }
-    }
-
-    private void runGrouped(int parts, int threads, PartTask task) {
-        dispatch(threads, (t, nt) -> {
-            int from = (int) ((long) parts * t / nt);
-            int to = (int) ((long) parts * (t + 1) / nt);
-            for (int p = from; p < to; p++) {
-                task.run(p, parts);
-            }
-        });
-    }
-
-    private void dispatch(int n, PartTask task) {
+    private void dispatch(int n, PartTask job) {
+        int g = generation + 1;
+        claim.set((long) g << 32 | CLOSED); // a stale worker's claim fails from here on
+        task = job;
+        parts = n;
         failure = null;
+        done.set(0);
         waiter = Thread.currentThread();
-        pending.set(n - 1);
-        for (int i = 1; i < n; i++) {
-            workers[i - 1].submit(task, i, n);
+        claim.set((long) g << 32);
+        generation = g; // volatile: publishes task and parts to the workers that see g
+        for (int i = 0; i < Math.min(n - 1, workers.length); i++) {
+            LockSupport.unpark(workers[i].thread);
         }
-        try {
-            task.run(0, n);
-        } finally {
-            awaitWorkers();
+        work(g, job, n);
+        int spins = 0;
+        while (done.get() < n) {
+            if (spins < SPINS) {
+                spins++;
+                Thread.onSpinWait();
+            } else {
+                LockSupport.parkNanos(this, 50_000L);
+            }
         }
+        task = null;
         Throwable t = failure;
         if (t != null) {
             failure = null;
@@ -144,26 +149,27 @@ public final class WorkerPool {
         }
     }
 
-    private void awaitWorkers() {
-        int spins = 0;
-        while (pending.get() > 0) {
-            if (spins < SPINS) {
-                spins++;
-                Thread.onSpinWait();
-            } else {
-                LockSupport.parkNanos(this, 50_000L);
+    /** Claims and runs parts of job {@code g} until none is left (or the job is no longer {@code g}). */
+    private void work(int g, PartTask job, int n) {
+        while (true) {
+            long c = claim.get();
+            int part = (int) c;
+            if ((int) (c >>> 32) != g || part >= n) {
+                return;
             }
-        }
-    }
-
-    private void finished(Throwable t) {
-        if (t != null) {
-            failure = t;
-        }
-        if (pending.decrementAndGet() == 0) {
-            Thread w = waiter;
-            if (w != null) {
-                LockSupport.unpark(w);
+            if (!claim.compareAndSet(c, c + 1)) {
+                continue;
+            }
+            try {
+                job.run(part, n);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            if (done.incrementAndGet() == n) {
+                Thread w = waiter;
+                if (w != null && w != Thread.currentThread()) {
+                    LockSupport.unpark(w);
+                }
             }
         }
     }
@@ -177,27 +183,18 @@ public final class WorkerPool {
 
     private final class Worker implements Runnable {
         final Thread thread;
-        volatile PartTask task;
-        int part;
-        int parts;
 
         Worker(int index) {
             thread = new WorkerThread(this, "mlp4j-worker-" + index);
         }
 
-        void submit(PartTask t, int p, int n) {
-            part = p;
-            parts = n;
-            task = t; // volatile write publishes part and parts
-            LockSupport.unpark(thread);
-        }
-
         @Override
         public void run() {
+            int seen = generation;
             int spins = 0;
             while (true) {
-                PartTask t = task;
-                if (t == null) {
+                int g = generation;
+                if (g == seen) {
                     if (spins < SPINS) {
                         spins++;
                         Thread.onSpinWait();
@@ -206,15 +203,15 @@ public final class WorkerPool {
                     }
                     continue;
                 }
+                seen = g;
                 spins = 0;
-                task = null;
-                Throwable error = null;
-                try {
-                    t.run(part, parts);
-                } catch (Throwable e) {
-                    error = e;
+                // read after the volatile read of generation: the job of g, or — if a later job has replaced it —
+                // a job whose parts this worker cannot claim (the claim word no longer carries g)
+                PartTask job = task;
+                int n = parts;
+                if (job != null) {
+                    work(g, job, n);
                 }
-                finished(error);
             }
         }
     }
