@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.function.Consumer;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.formats.DataFormat;
 import org.mlp4j.formats.DataReaders;
 import org.mlp4j.formats.ReadOptions;
+import org.mlp4j.formats.numpy.ArrayDatasets;
 import org.mlp4j.formats.numpy.NumpyDatasets;
+import org.mlp4j.formats.numpy.NumpyFormat;
 import org.mlp4j.formats.pickle.PickleDatasets;
+import org.mlp4j.formats.pickle.PickleFormat;
 
 /**
  * Resolves a data SPEC — a dataset name or a file path — to rows, the one place where the command line meets the
@@ -35,12 +39,16 @@ public final class DataSources {
         if (Files.isDirectory(file)) {
             throw new IOException(spec + " is a directory; give a data file (e.g. its train-images-idx3-ubyte.gz)");
         }
-        Dataset data = DataReaders.read(file, options(request));
-        Dataset test = null;
-        boolean trainSplit = request.split() == null || request.split().equals("train");
-        if (trainSplit && request.xKey() == null && hasOwnTestSplit(file)) {
-            test = DataReaders.read(file, options(request.withSplit("test")));
+        DataFormat format = DataReaders.detect(file);
+        boolean ownTest = (request.split() == null || request.split().equals("train")) && request.xKey() == null;
+        if (format instanceof PickleFormat) {
+            Object root = PickleDatasets.load(file);
+            Dataset data = fromPickle(root, file, request, request.split());
+            Dataset test = ownTest && ArrayDatasets.hasSplit(root, "test") ? fromPickle(root, file, request, "test") : null;
+            return new LoadedData(data, test, file.toString());
         }
+        Dataset data = format.read(file, options(request));
+        Dataset test = ownTest && hasNpzTestSplit(format, file) ? format.read(file, options(request.withSplit("test"))) : null;
         return new LoadedData(data, test, file.toString());
     }
 
@@ -53,8 +61,15 @@ public final class DataSources {
         if (!Files.exists(file) && NamedDatasets.isName(spec)) {
             return NamedDatasets.load(spec, log).test();
         }
-        if (request.split() == null && request.xKey() == null && Files.isRegularFile(file) && hasOwnTestSplit(file)) {
-            return DataReaders.read(file, options(request.withSplit("test")));
+        if (request.split() == null && request.xKey() == null && Files.isRegularFile(file)) {
+            DataFormat format = DataReaders.detect(file);
+            if (format instanceof PickleFormat) {
+                Object root = PickleDatasets.load(file);
+                return fromPickle(root, file, request, ArrayDatasets.hasSplit(root, "test") ? "test" : null);
+            }
+            if (hasNpzTestSplit(format, file)) {
+                return format.read(file, options(request.withSplit("test")));
+            }
         }
         return load(spec, request, log).data();
     }
@@ -64,15 +79,17 @@ public final class DataSources {
         return NamedDatasets.isInstalled(name);
     }
 
-    private static boolean hasOwnTestSplit(Path file) throws IOException {
-        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (n.endsWith(".pkl") || n.endsWith(".pickle") || n.endsWith(".pkl.gz") || n.endsWith(".pickle.gz")) {
-            return PickleDatasets.hasSplit(file, "test");
-        }
-        if (n.endsWith(".npz")) {
-            return NumpyDatasets.hasSplit(file, "test");
-        }
-        return false;
+    /**
+     * One split of a pickle already parsed: a pickle is read once however many splits are taken from it
+     * ({@code mnist.pkl.gz} is 17 MB of gzip).
+     */
+    private static Dataset fromPickle(Object root, Path file, DataRequest r, String split) throws IOException {
+        return ArrayDatasets.toDataset(root, file.toString(), r.xKey(), r.yKey(), split, null);
+    }
+
+    /** An {@code .npz} with a test split (a cheap check: it lists the archive's entry names). */
+    private static boolean hasNpzTestSplit(DataFormat format, Path file) throws IOException {
+        return format instanceof NumpyFormat && NumpyDatasets.isNpz(file) && NumpyDatasets.hasSplit(file, "test");
     }
 
     static ReadOptions options(DataRequest r) {
