@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.mlp4j.engine.data.Synthetic;
 
 /** The datasets mlp4j knows by name: {@code digits}, {@code fashion-mnist}, {@code mnist}, {@code xor}, {@code spirals}, {@code blobs}. */
 public final class NamedDatasets {

@@ -3,7 +3,7 @@ package org.mlp4j.engine;
 import java.util.Locale;
 
 /**
- * Loss functions, with exactly the conventions of DESIGN.md for a batch of {@code m} rows and {@code k} outputs
+ * Loss functions, with exactly the conventions the README states for a batch of {@code m} rows and {@code k} outputs
  * (a public contract: results are compared with PyTorch under these):
  * <ul>
  *   <li>{@link #MSE} = (1/(m·k))·Σ (y−ŷ)² — Keras/PyTorch mean squared error;</li>

@@ -1,7 +1,7 @@
 package org.mlp4j.engine;
 
 /**
- * An independent double-precision forward pass and loss, written straight from the definitions in DESIGN.md,
+ * An independent double-precision forward pass and loss, written straight from the definitions of {@link Loss},
  * used to check the engine's float gradients by central finite differences.
  */
 final class DoubleReference {

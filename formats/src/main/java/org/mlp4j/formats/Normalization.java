@@ -6,8 +6,8 @@ import org.mlp4j.engine.data.Dataset;
 
 /**
  * Feature scaling fitted on training data and stored in the model file: {@code x′ = (x − shift)·scale}, where
- * {@code shift} and {@code scale} are each one number for all features or one per feature (DESIGN.md, "Model
- * files"). Immutable.
+ * {@code shift} and {@code scale} are each one number for all features or one per feature (the model file's
+ * {@code normalization}). Immutable.
  */
 public final class Normalization {
     /** How to fit the scaling. */

@@ -9,7 +9,7 @@ import java.util.Objects;
  * and, when labelled, a row-major {@code rows × targetWidth} target matrix.
  *
  * <p>Classification sets also keep the class index of every row and the class names; their targets are
- * one-hot rows whatever the loss (DESIGN.md, "Training semantics"). Regression sets carry their targets as
+ * one-hot rows whatever the loss (see {@link org.mlp4j.engine.Loss}). Regression sets carry their targets as
  * given. Unlabelled sets (a Kaggle {@code test.csv}) carry features only.
  *
  * <p>Arrays are taken as they are, not copied: a dataset is a view its creator hands over.

@@ -4,7 +4,7 @@ import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.Loss;
 
 /**
- * The one seam all arithmetic goes through (DESIGN.md, "Kernels").
+ * The one seam all arithmetic goes through.
  *
  * <p>Matrices are row-major {@code float[]} with an offset and a leading dimension (the distance between
  * the starts of two consecutive rows), as in CBLAS with {@code CblasRowMajor}. {@link ScalarKernels} is the

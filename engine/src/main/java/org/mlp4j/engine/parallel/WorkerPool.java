@@ -43,7 +43,8 @@ public final class WorkerPool {
     private volatile Thread waiter;
     private volatile Throwable failure;
 
-    private WorkerPool(int size) {
+    /** A pool of {@code size} threads in all (the caller counts as one). Package-private: tests build pools of given sizes. */
+    WorkerPool(int size) {
         workers = new Worker[Math.max(0, size - 1)];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i + 1);
@@ -100,9 +101,7 @@ public final class WorkerPool {
     public void run(int parts, PartTask task) {
         if (parts <= 1 || workers.length == 0 || Thread.currentThread() instanceof WorkerThread
                 || !busy.compareAndSet(0, 1)) {
-            for (int p = 0; p < Math.max(parts, 1); p++) {
-                task.run(p, Math.max(parts, 1));
-            }
+            runInline(Math.max(parts, 1), task);
             return;
         }
         try {
@@ -110,6 +109,35 @@ public final class WorkerPool {
         } finally {
             busy.set(0);
         }
+    }
+
+    /**
+     * Every part on the caller, in order, with the same failure contract as a dispatched job: a failing part does
+     * not stop the later ones (a pool of one thread — a container limited to one CPU — must behave like a pool of
+     * sixteen), and the last failure is rethrown once all have run.
+     */
+    private static void runInline(int n, PartTask job) {
+        Throwable last = null;
+        for (int p = 0; p < n; p++) {
+            try {
+                job.run(p, n);
+            } catch (Throwable e) {
+                last = e;
+            }
+        }
+        if (last != null) {
+            rethrow(last);
+        }
+    }
+
+    private static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException) {
+            throw (RuntimeException) t;
+        }
+        if (t instanceof Error) {
+            throw (Error) t;
+        }
+        throw new IllegalStateException(t);
     }
 
     private void dispatch(int n, PartTask job) {
@@ -139,13 +167,7 @@ public final class WorkerPool {
         Throwable t = failure;
         if (t != null) {
             failure = null;
-            if (t instanceof RuntimeException) {
-                throw (RuntimeException) t;
-            }
-            if (t instanceof Error) {
-                throw (Error) t;
-            }
-            throw new IllegalStateException(t);
+            rethrow(t);
         }
     }
 

@@ -17,7 +17,7 @@ class SmallRowsGemmTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void fewRowsAgreeWithTheReference(int threads) {
-        Kernels vector = KernelsProvider.create("vector", threads);
+        Kernels vector = TestKernels.vector(threads);
         Rng rng = new Rng(11);
         int[][] shapes = {{1, 128, 784}, {1, 10, 64}, {3, 129, 300}, {4, 1024, 784}, {2, 17, 5}, {1, 1, 1}, {4, 300, 1}};
         for (int[] s : shapes) {
@@ -46,8 +46,8 @@ class SmallRowsGemmTest {
         float[] b = random(rng, 784 * 128);
         float[] one = new float[m * 128];
         float[] two = new float[m * 128];
-        KernelsProvider.create("vector", 1).gemm(false, false, m, 128, 784, 1f, a, 0, 784, b, 0, 128, 0f, one, 0, 128);
-        KernelsProvider.create("vector", 2).gemm(false, false, m, 128, 784, 1f, a, 0, 784, b, 0, 128, 0f, two, 0, 128);
+        TestKernels.vector(1).gemm(false, false, m, 128, 784, 1f, a, 0, 784, b, 0, 128, 0f, one, 0, 128);
+        TestKernels.vector(2).gemm(false, false, m, 128, 784, 1f, a, 0, 784, b, 0, 128, 0f, two, 0, 128);
         assertArrayEquals(one, two);
     }
 

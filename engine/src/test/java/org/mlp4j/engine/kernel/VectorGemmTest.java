@@ -24,7 +24,7 @@ class VectorGemmTest {
     private final Kernels reference = new ScalarKernels();
 
     private static Kernels vector(int threads) {
-        return KernelsProvider.create("vector", threads);
+        return TestKernels.vector(threads);
     }
 
     /** A GEMM problem embedded in larger arrays, with padded leading dimensions and offsets. */

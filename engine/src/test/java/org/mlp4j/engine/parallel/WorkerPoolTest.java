@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mlp4j.engine.Rng;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The worker pool runs every part of every job exactly once, whoever claims it, and survives failures. */
 class WorkerPoolTest {
@@ -36,10 +38,14 @@ class WorkerPoolTest {
         }
     }
 
-    @Test
-    void aFailingPartIsRethrownAfterTheOthersFinishAndThePoolGoesOn() {
+    /** Whatever the pool's size — one thread (a container limited to one CPU), two or sixteen — the contract holds. */
+    @ParameterizedTest(name = "pool of {0}")
+    @ValueSource(ints = {1, 2, 4})
+    void aFailingPartIsRethrownAfterTheOthersFinishAndThePoolGoesOn(int size) {
+        WorkerPool sized = new WorkerPool(size);
+        assertEquals(size, sized.size());
         AtomicInteger finished = new AtomicInteger();
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> pool.run(4, (part, n) -> {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> sized.run(4, (part, n) -> {
             if (part == 2) {
                 throw new IllegalStateException("part 2 failed");
             }
@@ -48,8 +54,27 @@ class WorkerPoolTest {
         assertEquals("part 2 failed", e.getMessage());
         assertEquals(3, finished.get());
         AtomicInteger after = new AtomicInteger();
-        pool.run(4, (part, n) -> after.incrementAndGet());
+        sized.run(4, (part, n) -> after.incrementAndGet());
         assertEquals(4, after.get());
+    }
+
+    @Test
+    void aFailingPartOfANestedJobStillLetsTheOtherPartsRun() {
+        AtomicInteger finished = new AtomicInteger();
+        assertThrows(IllegalStateException.class, () -> pool.run(2, (outer, n) -> pool.run(3, (part, m) -> {
+            if (part == 0) {
+                throw new IllegalStateException("inner part 0 failed");
+            }
+            finished.incrementAndGet();
+        })));
+        assertEquals(4, finished.get(), "both outer parts ran inner parts 1 and 2");
+    }
+
+    @Test
+    void theTestPoolReallyHasSeveralThreads() {
+        // the thread-count tests of the engine (1 vs 2 threads) need a real second thread even on a 1-CPU runner;
+        // the build sets mlp4j.threads for the engine's tests so that this holds on every machine
+        assertTrue(pool.size() >= 2, "pool size " + pool.size() + ": set -Dmlp4j.threads>=2 for the engine tests");
     }
 
     @Test

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.data.Dataset;
-import org.mlp4j.engine.kernel.KernelsProvider;
+import org.mlp4j.engine.data.Synthetic;
+import org.mlp4j.engine.kernel.TestKernels;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +17,11 @@ import org.junit.jupiter.api.Test;
 class DataParallelTest {
 
     static float[] train(int threads, double dropout) {
-        Dataset data = LearningTest.spirals(200, 3, 3);
+        Dataset data = Synthetic.spirals(200, 3, 3);
         Network net = Network.builder(2).dense(48, Activation.TANH).dense(33, Activation.RELU).dense(3, Activation.SOFTMAX)
                 .seed(2).build();
         new Trainer(net, TrainingOptions.builder().epochs(2).batchSize(100).learningRate(0.05).dropout(dropout)
-                .kernels(KernelsProvider.create("vector", threads)).build()).fit(data);
+                .kernels(TestKernels.vector(threads)).build()).fit(data);
         return TrainingControlsTest.flatten(TrainingControlsTest.parameters(net));
     }
 
@@ -48,11 +49,11 @@ class DataParallelTest {
         float[][] results = new float[2][];
         double[] losses = new double[2];
         for (int t = 1; t <= 2; t++) {
-            Dataset data = LearningTest.spirals(200, 3, 3);
+            Dataset data = Synthetic.spirals(200, 3, 3);
             Network net = Network.builder(2).dense(40, Activation.RELU).dense(3, Activation.SOFTMAX).seed(4).build();
             History h = new Trainer(net, TrainingOptions.builder().epochs(3).batchSize(120).learningRate(0.01)
                     .optimizer(() -> new Adam(0.9, 0.999, 1e-8, true)).weightDecay(0.01).l2(1e-3)
-                    .kernels(KernelsProvider.create("vector", t)).build()).fit(data);
+                    .kernels(TestKernels.vector(t)).build()).fit(data);
             results[t - 1] = TrainingControlsTest.flatten(TrainingControlsTest.parameters(net));
             losses[t - 1] = h.last().loss();
         }

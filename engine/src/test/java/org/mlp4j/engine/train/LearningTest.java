@@ -8,32 +8,13 @@ import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.Initializer;
 import org.mlp4j.engine.Loss;
 import org.mlp4j.engine.Network;
-import org.mlp4j.engine.Rng;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.data.Synthetic;
 import org.mlp4j.engine.eval.Evaluation;
 import org.junit.jupiter.api.Test;
 
 /** Training actually learns: XOR with a 2-4-1 net, and three interleaved spirals to ≥ 95 % accuracy. */
 class LearningTest {
-
-    /** {@code classes} spirals of {@code perClass} points each, with a little noise (the cs231n data set). */
-    static Dataset spirals(int perClass, int classes, long seed) {
-        Rng rng = new Rng(seed);
-        int rows = perClass * classes;
-        float[] x = new float[rows * 2];
-        int[] labels = new int[rows];
-        for (int c = 0; c < classes; c++) {
-            for (int i = 0; i < perClass; i++) {
-                int r = c * perClass + i;
-                double radius = (double) i / perClass;
-                double theta = c * 4.0 + 4.0 * radius + rng.nextGaussian() * 0.2;
-                x[2 * r] = (float) (radius * Math.sin(theta));
-                x[2 * r + 1] = (float) (radius * Math.cos(theta));
-                labels[r] = c;
-            }
-        }
-        return Dataset.classification(x, rows, 2, labels, classes);
-    }
 
     @Test
     void learnsXorWithATwoFourOneNetwork() {
@@ -49,7 +30,7 @@ class LearningTest {
 
     @Test
     void separatesThreeSpiralsToNinetyFivePercent() {
-        Dataset train = spirals(100, 3, 1);
+        Dataset train = Synthetic.spirals(100, 3, 1);
         Network net = Network.builder(2).dense(64, Activation.RELU).dense(64, Activation.RELU)
                 .dense(3, Activation.SOFTMAX).initializer(Initializer.heNormal()).seed(5).build();
         new Trainer(net, TrainingOptions.builder().epochs(400).batchSize(32).learningRate(0.2).build()).fit(train);
@@ -61,8 +42,8 @@ class LearningTest {
 
     @Test
     void historyRecordsEveryEpochWithValidation() {
-        Dataset train = spirals(50, 3, 2);
-        Dataset valid = spirals(20, 3, 3);
+        Dataset train = Synthetic.spirals(50, 3, 2);
+        Dataset valid = Synthetic.spirals(20, 3, 3);
         Network net = Network.builder(2).dense(16, Activation.RELU).dense(3, Activation.SOFTMAX).seed(1).build();
         History h = new Trainer(net, TrainingOptions.builder().epochs(5).batchSize(16).learningRate(0.1)
                 .validation(valid).build()).fit(train);
@@ -78,7 +59,7 @@ class LearningTest {
 
     @Test
     void fullBatchIsOneStepPerEpoch() {
-        Dataset train = spirals(10, 3, 2);
+        Dataset train = Synthetic.spirals(10, 3, 2);
         int[] batches = new int[1];
         Network net = Network.builder(2).dense(3, Activation.SOFTMAX).seed(1).build();
         new Trainer(net, TrainingOptions.builder().epochs(3).batchSize(0).listener(new TrainingListener() {
@@ -100,7 +81,7 @@ class LearningTest {
                     t.stop("enough");
                 }
             }
-        }).build()).fit(spirals(10, 3, 1));
+        }).build()).fit(Synthetic.spirals(10, 3, 1));
         assertEquals(2, h.epochs().size());
         assertEquals("enough", h.stopReason());
     }
@@ -125,7 +106,7 @@ class LearningTest {
     }
 
     private static float[] trainedWeights(long seed, int threads) {
-        Dataset train = spirals(200, 3, 4);
+        Dataset train = Synthetic.spirals(200, 3, 4);
         Network net = Network.builder(2).dense(96, Activation.RELU).dense(48, Activation.TANH)
                 .dense(3, Activation.SOFTMAX).seed(seed).build();
         new Trainer(net, TrainingOptions.builder().epochs(3).batchSize(64).learningRate(0.1).seed(seed)

@@ -13,6 +13,7 @@ import org.mlp4j.engine.DenseLayer;
 import org.mlp4j.engine.Loss;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.data.Synthetic;
 import org.junit.jupiter.api.Test;
 
 /** Regularisation, schedules, batching, early stopping, dropout and bit-identical resume. */
@@ -40,7 +41,7 @@ class TrainingControlsTest {
 
     @Test
     void aRunResumedAtAnEpochBoundaryIsBitIdenticalToAnUninterruptedOne() {
-        Dataset data = LearningTest.spirals(100, 3, 1);
+        Dataset data = Synthetic.spirals(100, 3, 1);
         Network whole = net(3);
         new Trainer(whole, rich().build()).fit(data);
 
@@ -62,7 +63,7 @@ class TrainingControlsTest {
 
     @Test
     void aRunInterruptedMidEpochAndResumedIsBitIdentical() {
-        Dataset data = LearningTest.spirals(100, 3, 1);
+        Dataset data = Synthetic.spirals(100, 3, 1);
         Network whole = net(4);
         new Trainer(whole, rich().build()).fit(data);
 
@@ -95,8 +96,8 @@ class TrainingControlsTest {
 
     @Test
     void earlyStoppingStopsAndRestoresTheBestEpoch() {
-        Dataset train = LearningTest.spirals(60, 3, 1);
-        Dataset valid = LearningTest.spirals(30, 3, 2);
+        Dataset train = Synthetic.spirals(60, 3, 1);
+        Dataset valid = Synthetic.spirals(30, 3, 2);
         Network net = net(1);
         List<float[][]> perEpoch = new ArrayList<>();
         // a learning rate far too high makes validation loss wander: the best epoch is rarely the last
@@ -122,7 +123,7 @@ class TrainingControlsTest {
 
     @Test
     void theDigitsNotebookRuleStopsWhenTheLossImprovesByLessThanTol() {
-        Dataset train = LearningTest.spirals(50, 3, 1);
+        Dataset train = Synthetic.spirals(50, 3, 1);
         History h = new Trainer(net(2), TrainingOptions.builder().epochs(500).batchSize(0).learningRate(0.05)
                 .earlyStopping(new EarlyStopping(EarlyStopping.Monitor.LOSS, 1e-3, 1, false)).build()).fit(train);
         List<EpochStats> e = h.epochs();
@@ -136,7 +137,7 @@ class TrainingControlsTest {
 
     @Test
     void dropoutIsInactiveInPredictAndEvaluate() {
-        Dataset data = LearningTest.spirals(50, 3, 1);
+        Dataset data = Synthetic.spirals(50, 3, 1);
         Network net = net(6);
         new Trainer(net, TrainingOptions.builder().epochs(2).dropout(0.5).build()).fit(data);
         float[] a = net.predict(data.features(), data.rows());
@@ -147,7 +148,7 @@ class TrainingControlsTest {
 
     @Test
     void dropoutChangesTrainingButKeepsItReproducible() {
-        Dataset data = LearningTest.spirals(50, 3, 1);
+        Dataset data = Synthetic.spirals(50, 3, 1);
         Network a = net(6);
         Network b = net(6);
         Network c = net(6);
@@ -198,7 +199,7 @@ class TrainingControlsTest {
 
     @Test
     void randomBatchesDrawWithReplacementAndStayReproducible() {
-        Dataset data = LearningTest.spirals(50, 3, 1);
+        Dataset data = Synthetic.spirals(50, 3, 1);
         Network a = net(7);
         Network b = net(7);
         Network c = net(7);

@@ -8,6 +8,7 @@ import org.mlp4j.engine.Network;
 import org.mlp4j.engine.Rng;
 import org.mlp4j.engine.Targets;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.kernel.KernelsProvider;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,8 +41,10 @@ class ZeroAllocationTest {
         Network net = Network.builder(in).dense(64, Activation.RELU).dense(48, Activation.TANH)
                 .dense(33, Activation.SIGMOID).dense(32, Activation.LEAKY_RELU).dense(16, Activation.IDENTITY)
                 .dense(10, Activation.SOFTMAX).seed(1).build();
+        Kernels k = KernelsProvider.create(kernels, threads);
+        assertEquals(threads, k.threads(), "the pool must really give " + threads + " threads");
         Trainer trainer = new Trainer(net, TrainingOptions.builder().batchSize(64).learningRate(0.01)
-                .kernels(KernelsProvider.create(kernels, threads)).build());
+                .kernels(k).build());
         Targets targets = Targets.of(data, 10);
         int[] order = new int[rows];
         for (int i = 0; i < rows; i++) {

@@ -18,7 +18,7 @@ import org.mlp4j.formats.Normalization;
 import org.mlp4j.formats.io.AtomicFiles;
 
 /**
- * Writes model files in the schema of DESIGN.md: weights as {@code base64} (little-endian float32), biases and
+ * Writes model files in the schema of the README's "Model files" section: weights as {@code base64} (little-endian float32), biases and
  * per-feature normalization as {@code values} (written with {@link Float#toString}, so they read back bit-exactly),
  * a scalar normalization as plain numbers. Files are written atomically: an existing model is replaced whole or
  * not at all.

@@ -1,10 +1,11 @@
-package org.mlp4j.datasets;
+package org.mlp4j.engine.data;
 
 import org.mlp4j.engine.Rng;
-import org.mlp4j.engine.data.Dataset;
 
 /**
- * Seeded synthetic classification sets for tests and demos; the same seed gives the same rows.
+ * Seeded synthetic classification sets for tests and demos; the same seed gives the same rows. They live in the
+ * engine (not in {@code mlp4j-datasets}, which names them {@code xor}, {@code spirals}, {@code blobs}) so that the
+ * engine's own tests learn on the very same sets.
  * <ul>
  *   <li>{@code xor}: points around the four corners of the unit square, labelled by the XOR of their corner;</li>
  *   <li>{@code spirals}: the cs231n set of interleaved spiral arms, one class per arm;</li>

@@ -1,11 +1,10 @@
-package org.mlp4j.datasets;
+package org.mlp4j.engine.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Arrays;
-import org.mlp4j.engine.data.Dataset;
 import org.junit.jupiter.api.Test;
 
 /** Synthetic sets are seeded: same seed, same rows; balanced classes of the documented sizes. */
