@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.zip.ZipException;
 import org.mlp4j.formats.DataFormatException;
 import org.mlp4j.formats.io.Gzip;
+import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * Reads IDX files, plain or gzip-compressed (recognised by magic bytes), of every type code and any rank ≥ 1.
@@ -160,6 +161,7 @@ public final class IdxReader {
             this.in = in;
             this.h = h;
             this.asInts = asInts;
+            reserve(initialCapacity, h.dataOffset());
             if (asInts) {
                 ints = new int[initialCapacity];
             } else {
@@ -211,12 +213,19 @@ public final class IdxReader {
             }
         }
 
+        /** Refuses, before allocating, {@code elements} values that would not fit the memory budget. */
+        private void reserve(int elements, long offset) {
+            MemoryBudget.check(file.toString(), position(offset, h.isGzip()), 4.0 * elements,
+                    elements + " values of " + h.describe());
+        }
+
         private void ensureCapacity(int needed) {
             int cap = asInts ? ints.length : floats.length;
             if (needed <= cap) {
                 return;
             }
             int grown = (int) Math.min(h.count(), Math.max(needed, 2L * cap));
+            reserve(grown, h.dataOffset() + (long) cap * h.type().size());
             if (asInts) {
                 ints = Arrays.copyOf(ints, grown);
             } else {
