@@ -23,7 +23,11 @@ public final class Main {
     /** Runs the command line and returns its exit status (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        CommandLine cl = commandLine(debug);
+        return execute(commandLine(debug), debug, args);
+    }
+
+    /** Executes {@code args} on {@code cl}; every failure, {@link Error}s included, is one line and a status. */
+    static int execute(CommandLine cl, boolean debug, String... args) {
         try {
             return cl.execute(args);
         } catch (Error e) {

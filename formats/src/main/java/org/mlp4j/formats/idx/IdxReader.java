@@ -114,6 +114,16 @@ public final class IdxReader {
                         + " a Java array holds");
             }
         }
+        // With 0 rows the element count is 0 whatever the rest says; a row's width must still fit an int.
+        long width = 1;
+        for (int i = 1; i < rank; i++) {
+            width *= dims[i];
+            if (width > Integer.MAX_VALUE) {
+                throw new DataFormatException(name, position(4 + 4L * i, gzip), "the header declares rows of "
+                        + product(dims, 1, i + 1) + (i + 1 < rank ? "×…" : "")
+                        + " values, more than the 2^31-1 a Java array holds");
+            }
+        }
         IdxHeader h = new IdxHeader(type, dims, (int) count, gzip);
         if (!gzip) {
             long size = Files.size(file);
@@ -308,9 +318,14 @@ public final class IdxReader {
     }
 
     private static String product(int[] dims, int n) {
+        return product(dims, 0, n);
+    }
+
+    /** {@code dims[from]×…×dims[to-1]}. */
+    private static String product(int[] dims, int from, int to) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : "×").append(dims[i]);
+        for (int i = from; i < to; i++) {
+            sb.append(i == from ? "" : "×").append(dims[i]);
         }
         return sb.toString();
     }
