@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.mlp4j.datasets.DataRequest;
+import org.mlp4j.formats.io.MemoryBudget;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The options that say how to read a data file; shared by every command that reads one. */
 final class DataOptions {
@@ -30,6 +34,21 @@ final class DataOptions {
     @Option(names = "--split", paramLabel = "S",
             description = "For a pickle holding (train, valid, test): which split to read (train, valid or test; default train).")
     String split;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** Applied as soon as it is parsed, so every read of the command is held to it. */
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Memory the readers may allocate for one input (e.g. 2g, 512m; default: the heap that is left). "
+                    + "Decompressed data may take half of it; a file asking for more is refused before allocating.")
+    void maxMemory(String size) {
+        try {
+            MemoryBudget.setLimit(MemoryBudget.parse(size, Long.MAX_VALUE));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--max-memory: " + e.getMessage());
+        }
+    }
 
     DataRequest request() {
         if (split != null && !Arrays.asList("train", "valid", "test").contains(split)) {

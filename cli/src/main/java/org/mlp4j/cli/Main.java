@@ -23,8 +23,27 @@ public final class Main {
     /** Runs the command line and returns its exit status (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
-        CommandLine cl = commandLine(debug);
-        return cl.execute(args);
+        return execute(commandLine(debug), debug, args);
+    }
+
+    /** Executes {@code args} on {@code cl}; every failure, {@link Error}s included, is one line and a status. */
+    static int execute(CommandLine cl, boolean debug, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the execution-exception handler; an Error (OutOfMemoryError,
+            // StackOverflowError) would otherwise escape as a stack trace. Same one line, same exit status.
+            return reportFailure(e, cl.getErr(), debug);
+        }
+    }
+
+    private static int reportFailure(Throwable ex, PrintWriter err, boolean debug) {
+        err.println("mlp4j: error: " + describe(ex));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return FAILURE;
     }
 
     static CommandLine commandLine(boolean debug) {
@@ -67,6 +86,9 @@ public final class Main {
         String message = ex.getMessage();
         if (ex instanceof OutOfMemoryError) {
             return "out of memory (" + message + "); give the JVM more with -Xmx, or use smaller batches";
+        }
+        if (ex instanceof StackOverflowError) {
+            return "input nested too deeply to process (stack overflow)";
         }
         if (message == null || message.isBlank()) {
             return ex.getClass().getSimpleName();

@@ -6,13 +6,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mlp4j.engine.data.ClassLabels;
 import org.mlp4j.formats.DataFormatException;
 
 /**
  * The label column's values, collected as distinct texts (few) plus one id per row, then mapped to classes:
  * <ul>
- *   <li>all labels non-negative integers ({@code 3}, {@code 03}, {@code 3.0}): the integer is the class index,
- *       classes {@code "0"…"max"} (or up to the requested class count);</li>
+ *   <li>all labels non-negative integers ({@code 3}, {@code 03}, {@code 3.0}) and dense (as {@link ClassLabels}
+ *       defines it): the integer is the class index, classes {@code "0"…"max"} (or up to the requested class
+ *       count);</li>
  *   <li>all numeric otherwise (e.g. {@code -1}/{@code 1}): classes are the distinct values in ascending order;</li>
  *   <li>anything else ({@code setosa}, {@code cat}): classes are the distinct texts in sorted order.</li>
  * </ul>
@@ -68,7 +70,13 @@ final class CsvLabels {
         }
         int[] classOfText = new int[distinct];
         List<String> names;
-        if (numeric && indices) {
+        double largest = -1;
+        for (int i = 0; i < distinct && numeric && indices; i++) {
+            largest = Math.max(largest, numbers[i]);
+        }
+        // A label's value never decides the class count by itself: 1000000000 alone is one class, not 1e9.
+        boolean dense = largest < Math.max(ClassLabels.DENSE_FLOOR, 2.0 * distinct);
+        if (numeric && indices && (classCount != null || dense)) {
             int max = -1;
             for (int i = 0; i < distinct; i++) {
                 classOfText[i] = (int) numbers[i];

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipException;
 import org.mlp4j.formats.DataFormatException;
+import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * The byte-level CSV scanner: reads the input in large blocks and parses only complete lines, so the hot loop
@@ -57,7 +58,10 @@ final class CsvParser implements AutoCloseable {
         parseLimit = 0;
         while (true) {
             if (limit == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+                // a line longer than the buffer; a gzip bomb without newlines must not grow it without bound
+                MemoryBudget.check(file, DataFormatException.atLine(line + 1, 1), 2.0 * buf.length * 3,
+                        "a line of more than " + buf.length + " bytes");
+                buf = Arrays.copyOf(buf, Math.toIntExact(Math.min(Integer.MAX_VALUE - 16, buf.length * 2L)));
             }
             int want = buf.length - limit;
             int n;
@@ -195,9 +199,15 @@ final class CsvParser implements AutoCloseable {
                     throw new DataFormatException(file, DataFormatException.atLine(line, 1),
                             "too many rows: more values than one Java array holds");
                 }
-                features.startRow();
-                if (targets != null) {
-                    targets.startRow();
+                try {
+                    features.startRow();
+                    if (targets != null) {
+                        targets.startRow();
+                    }
+                } catch (RowStore.BudgetExceeded e) {
+                    throw new DataFormatException(file, DataFormatException.atLine(line, 1), "the rows so far ("
+                            + e.rows + ") and more would take " + MemoryBudget.human(e.bytes)
+                            + " as floats, more than the memory budget (" + MemoryBudget.advice() + ")");
                 }
                 p = parseRow(p, roles, targetSlot, header, features, targets, labels);
             }
@@ -292,7 +302,7 @@ final class CsvParser implements AutoCloseable {
         }
         if (text.isBlank()) {
             throw new DataFormatException(file, DataFormatException.atLine(line, p - lineStart + 1),
-                    "expected a label in field " + (column + 1) + name(header, column) + ", found an empty cell");
+                    "expected a label in " + field(header, column) + ", found an empty cell");
         }
         labels.add(text, line, p - lineStart + 1);
         return end;
@@ -305,7 +315,7 @@ final class CsvParser implements AutoCloseable {
         byte[] bytes = (text.strip() + "\n").getBytes(StandardCharsets.ISO_8859_1);
         if (bytes.length == 1 || !numbers.scan(bytes, 0) || numbers.end != bytes.length - 1) {
             throw new DataFormatException(file, DataFormatException.atLine(line, p - lineStart + 1),
-                    "expected a number in field " + (column + 1) + name(header, column) + ", found " + shown(text));
+                    "expected a number in " + field(header, column) + ", found " + shown(text));
         }
         return after[0];
     }
@@ -366,7 +376,7 @@ final class CsvParser implements AutoCloseable {
         int textEnd = trimEnd(p, end);
         String found = textEnd == p ? "an empty cell" : shown(new String(buf, p, textEnd - p, StandardCharsets.UTF_8));
         return new DataFormatException(file, DataFormatException.atLine(line, p - lineStart + 1),
-                "expected a number in field " + (column + 1) + name(header, column) + ", found " + found);
+                "expected a number in " + field(header, column) + ", found " + found);
     }
 
     private DataFormatException tooFewFields(int p, int lineStart, int found, int columns) {
@@ -385,8 +395,19 @@ final class CsvParser implements AutoCloseable {
                 "expected " + columns + " fields, as in the first row, found " + found);
     }
 
-    private static String name(List<String> header, int column) {
-        return header == null ? "" : " ('" + header.get(column) + "')";
+    /**
+     * {@code column 2 (the 3rd field, 'price')}: the 0-based index, as {@code --label-column} and
+     * {@code --target-columns} count, with the 1-based ordinal a person counts and the header's name.
+     */
+    static String field(List<String> header, int column) {
+        return "column " + column + " (0-based; the " + ordinal(column + 1) + " field"
+                + (header == null ? "" : ", '" + header.get(column) + "'") + ")";
+    }
+
+    private static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+        return n + suffix;
     }
 
     private static String shown(String text) {

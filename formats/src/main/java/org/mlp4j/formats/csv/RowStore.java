@@ -2,6 +2,7 @@ package org.mlp4j.formats.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * Rows of floats of a fixed width, appended without knowing the final count: filled block by block so that
@@ -28,11 +29,29 @@ final class RowStore {
     /** Makes room for one more row in {@link #block} at {@link #at}; call before writing the row's values. */
     void startRow() {
         if (at + width > block.length) {
+            // The blocks, then one array as large again in toArray: both must fit before the next block is taken.
+            double joined = 4.0 * ((double) rows * width + block.length);
+            if (joined + 4.0 * block.length > MemoryBudget.available()) {
+                throw new BudgetExceeded(rows, joined);
+            }
             full.add(block);
             block = new float[rowsPerBlock * width];
             at = 0;
         }
         rows++;
+    }
+
+    /** Thrown by {@link #startRow} when more rows would not fit the memory budget; the parser adds the position. */
+    static final class BudgetExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final long rows;
+        final double bytes;
+
+        BudgetExceeded(long rows, double bytes) {
+            super(null, null, false, false);
+            this.rows = rows;
+            this.bytes = bytes;
+        }
     }
 
     int width() {

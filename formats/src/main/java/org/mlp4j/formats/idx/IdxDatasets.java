@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mlp4j.engine.data.ClassLabels;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.DataFormatException;
 import org.mlp4j.formats.ReadOptions;
@@ -12,7 +13,8 @@ import org.mlp4j.formats.ReadOptions;
 /**
  * Turns an IDX images file, and its labels file when there is one, into a {@link Dataset}: every sample
  * flattened to a row ({@code N×28×28 → N×784}), labels as class indices, classes named {@code "0"},
- * {@code "1"}, … up to the largest label (or {@link ReadOptions#classCount()} when given).
+ * {@code "1"}, … up to the largest label (or {@link ReadOptions#classCount()} when given) when labels are dense;
+ * sparse labels are remapped ({@link ClassLabels}).
  *
  * <p>The labels file is {@link ReadOptions#labelsFile()}, or else found next to the images by name:
  * {@code train-images-idx3-ubyte[.gz]} ↔ {@code train-labels-idx1-ubyte[.gz]}, {@code t10k-…} and any
@@ -45,8 +47,13 @@ public final class IdxDatasets {
             return Dataset.unlabeled(x.floats(), rows, width);
         }
         int[] y = IdxReader.readInts(labels).ints();
-        int classes = checkLabels(labels, labelHeader, y, options.classCount());
-        return Dataset.classification(x.floats(), rows, width, y, Dataset.numberedClasses(classes));
+        checkLabels(labels, labelHeader, y, options.classCount());
+        if (options.classCount() != null) {
+            return Dataset.classification(x.floats(), rows, width, y, Dataset.numberedClasses(options.classCount()));
+        }
+        // Never as many classes as the largest label says: a 12-byte file may hold the label 2e9.
+        ClassLabels classes = ClassLabels.of(y);
+        return Dataset.classification(x.floats(), rows, width, classes.labels(), classes.names());
     }
 
     /** The labels file that sits next to {@code images} by the usual naming, or null. */
@@ -93,9 +100,8 @@ public final class IdxDatasets {
         }
     }
 
-    /** Checks every label against the class range and returns the class count. */
-    private static int checkLabels(Path labels, IdxHeader h, int[] y, Integer classCount) {
-        int max = -1;
+    /** Checks every label against the class range. */
+    private static void checkLabels(Path labels, IdxHeader h, int[] y, Integer classCount) {
         for (int i = 0; i < y.length; i++) {
             int label = y[i];
             if (label < 0 || (classCount != null && label >= classCount)) {
@@ -104,8 +110,6 @@ public final class IdxDatasets {
                         IdxReader.position(h.dataOffset() + (long) i * h.type().size(), h.isGzip()),
                         "label " + i + " is " + label + ", expected a class index " + range);
             }
-            max = Math.max(max, label);
         }
-        return classCount != null ? classCount : Math.max(1, max + 1);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.zip.ZipException;
 import org.mlp4j.formats.DataFormatException;
 import org.mlp4j.formats.io.Gzip;
+import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * Reads IDX files, plain or gzip-compressed (recognised by magic bytes), of every type code and any rank ≥ 1.
@@ -113,6 +114,16 @@ public final class IdxReader {
                         + " a Java array holds");
             }
         }
+        // With 0 rows the element count is 0 whatever the rest says; a row's width must still fit an int.
+        long width = 1;
+        for (int i = 1; i < rank; i++) {
+            width *= dims[i];
+            if (width > Integer.MAX_VALUE) {
+                throw new DataFormatException(name, position(4 + 4L * i, gzip), "the header declares rows of "
+                        + product(dims, 1, i + 1) + (i + 1 < rank ? "×…" : "")
+                        + " values, more than the 2^31-1 a Java array holds");
+            }
+        }
         IdxHeader h = new IdxHeader(type, dims, (int) count, gzip);
         if (!gzip) {
             long size = Files.size(file);
@@ -160,6 +171,7 @@ public final class IdxReader {
             this.in = in;
             this.h = h;
             this.asInts = asInts;
+            reserve(initialCapacity, h.dataOffset());
             if (asInts) {
                 ints = new int[initialCapacity];
             } else {
@@ -211,12 +223,19 @@ public final class IdxReader {
             }
         }
 
+        /** Refuses, before allocating, {@code elements} values that would not fit the memory budget. */
+        private void reserve(int elements, long offset) {
+            MemoryBudget.check(file.toString(), position(offset, h.isGzip()), 4.0 * elements,
+                    elements + " values of " + h.describe());
+        }
+
         private void ensureCapacity(int needed) {
             int cap = asInts ? ints.length : floats.length;
             if (needed <= cap) {
                 return;
             }
             int grown = (int) Math.min(h.count(), Math.max(needed, 2L * cap));
+            reserve(grown, h.dataOffset() + (long) cap * h.type().size());
             if (asInts) {
                 ints = Arrays.copyOf(ints, grown);
             } else {
@@ -299,9 +318,14 @@ public final class IdxReader {
     }
 
     private static String product(int[] dims, int n) {
+        return product(dims, 0, n);
+    }
+
+    /** {@code dims[from]×…×dims[to-1]}. */
+    private static String product(int[] dims, int from, int to) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "" : "×").append(dims[i]);
+        for (int i = from; i < to; i++) {
+            sb.append(i == from ? "" : "×").append(dims[i]);
         }
         return sb.toString();
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.mlp4j.formats.DataFormatException;
 
 /**
  * Opens files that may be gzip-compressed. Compression is recognised by the gzip magic bytes {@code 1f 8b},
@@ -45,7 +46,14 @@ public final class Gzip {
             raw.reset();
             if (b0 == 0x1f && b1 == 0x8b) {
                 // GZIPInputStream reads concatenated members too, as gunzip does.
-                return new GZIPInputStream(raw, BUFFER);
+                try {
+                    return new GZIPInputStream(raw, BUFFER);
+                } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                    // the constructor reads the header: EOFException, "Corrupt GZIP header", "Unsupported
+                    // compression method" name no file on their own
+                    throw new DataFormatException(file.toString(), DataFormatException.atByte(0),
+                            "corrupt gzip header: " + (e.getMessage() == null ? "the file ends inside it" : e.getMessage()), e);
+                }
             }
             return raw;
         } catch (IOException | RuntimeException e) {

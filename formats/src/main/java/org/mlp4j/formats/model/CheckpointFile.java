@@ -1,20 +1,14 @@
 package org.mlp4j.formats.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.mlp4j.engine.train.EpochStats;
 import org.mlp4j.engine.train.TrainingState;
@@ -31,7 +25,11 @@ import org.mlp4j.formats.io.AtomicFiles;
  */
 public final class CheckpointFile {
     static final String FORMAT = "mlp4j-checkpoint";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Writes only; the model it embeds may hold strings beyond Jackson's default read limit, so that is lifted. */
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE).build())
+            .build());
 
     private CheckpointFile() {
     }
@@ -86,59 +84,12 @@ public final class CheckpointFile {
         AtomicFiles.write(file, out -> out.write(bytes));
     }
 
+    /**
+     * Reads a checkpoint, validating every field (see {@link CheckpointReader}); bad input is a
+     * {@link DataFormatException} naming the file and the field's path.
+     */
     public static Checkpoint read(Path file) throws IOException {
-        String name = file.toString();
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DataFormatException(name, DataFormatException.atLine(e.getLocation().getLineNr(),
-                    e.getLocation().getColumnNr()), "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
-            throw new DataFormatException(name, "field format", "expected \"" + FORMAT + "\" (a checkpoint written by "
-                    + "train --checkpoint), found " + (root == null ? "nothing" : root.path("format")));
-        }
-        if (root.path("version").asInt() != 1) {
-            throw new DataFormatException(name, "field version", "unsupported checkpoint version " + root.path("version"));
-        }
-        ModelFile model = ModelReader.read(name + " (model)", new ByteArrayInputStream(MAPPER.writeValueAsBytes(root.path("model"))));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> settings = MAPPER.convertValue(root.path("settings"), LinkedHashMap.class);
-        JsonNode st = root.path("state");
-        TrainingState s = new TrainingState();
-        s.epochsDone = st.path("epochsDone").asInt();
-        s.nextBatch = st.path("nextBatch").asInt();
-        s.order = ints(st.path("order").asText(), name, "state.order");
-        s.epochLossSum = getDouble(st, "epochLossSum");
-        s.epochCorrect = st.path("epochCorrect").asLong();
-        s.epochRows = st.path("epochRows").asLong();
-        try {
-            s.rngState = Long.parseLong(st.path("rngState").asText());
-        } catch (NumberFormatException e) {
-            throw new DataFormatException(name, "field state.rngState", "expected a 64-bit integer, found " + st.path("rngState"));
-        }
-        s.learningRate = getDouble(st, "learningRate");
-        s.optimizer = st.path("optimizer").isTextual() ? st.path("optimizer").asText() : null;
-        s.optimizerSteps = st.path("optimizerSteps").asLong();
-        s.optimizerState = floatArrays(st.path("optimizerState"), name, "state.optimizerState");
-        JsonNode sched = st.path("scheduleState");
-        s.scheduleState = new double[sched.size()];
-        for (int i = 0; i < sched.size(); i++) {
-            s.scheduleState[i] = sched.get(i).isTextual() ? Double.parseDouble(sched.get(i).asText()) : sched.get(i).asDouble();
-        }
-        s.bestValue = getDouble(st, "bestValue");
-        s.epochsWithoutImprovement = st.path("epochsWithoutImprovement").asInt();
-        s.bestEpoch = st.path("bestEpoch").asInt();
-        s.bestParameters = st.has("bestParameters") ? floatArrays(st.path("bestParameters"), name, "state.bestParameters") : null;
-        List<EpochStats> history = new ArrayList<>();
-        for (JsonNode h : st.path("history")) {
-            history.add(new EpochStats(h.path("epoch").asInt(), getDouble(h, "loss"), getDouble(h, "accuracy"),
-                    getDouble(h, "valLoss"), getDouble(h, "valAccuracy"), getDouble(h, "seconds"),
-                    getDouble(h, "samplesPerSecond"), getDouble(h, "learningRate")));
-        }
-        s.history = history;
-        return new Checkpoint(model, settings, s);
+        return CheckpointReader.read(file);
     }
 
     private static void putDouble(ObjectNode o, String field, double v) {
@@ -151,33 +102,10 @@ public final class CheckpointFile {
         }
     }
 
-    private static double getDouble(JsonNode o, String field) {
-        JsonNode n = o.path(field);
-        if (n.isNull() || n.isMissingNode()) {
-            return Double.NaN;
-        }
-        return n.isTextual() ? Double.parseDouble(n.asText()) : n.asDouble();
-    }
-
     private static String ints(int[] a) {
         ByteBuffer b = ByteBuffer.allocate(a.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.asIntBuffer().put(a);
         return Base64.getEncoder().encodeToString(b.array());
-    }
-
-    private static int[] ints(String base64, String file, String field) {
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw new DataFormatException(file, "field " + field, "not base64: " + e.getMessage());
-        }
-        if (bytes.length % 4 != 0) {
-            throw new DataFormatException(file, "field " + field, bytes.length + " bytes is not a whole number of int32");
-        }
-        int[] a = new int[bytes.length / 4];
-        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(a);
-        return a;
     }
 
     private static ArrayNode floatArrays(float[][] arrays) {
@@ -188,17 +116,5 @@ public final class CheckpointFile {
             list.add(Base64.getEncoder().encodeToString(b.array()));
         }
         return list;
-    }
-
-    private static float[][] floatArrays(JsonNode list, String file, String field) {
-        float[][] out = new float[list.size()][];
-        for (int i = 0; i < list.size(); i++) {
-            int[] bits = ints(list.get(i).asText(), file, field + "[" + i + "]");
-            out[i] = new float[bits.length];
-            for (int j = 0; j < bits.length; j++) {
-                out[i][j] = Float.intBitsToFloat(bits[j]);
-            }
-        }
-        return out;
     }
 }

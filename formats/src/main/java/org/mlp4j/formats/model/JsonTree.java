@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -45,7 +47,22 @@ final class JsonTree {
         }
     }
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Jackson's default limits would refuse models mlp4j itself writes (one base64 array of a 2048×2048 layer is
+     * over its 20 M-character string limit), so the string limit is lifted deliberately: what bounds a string is
+     * the file's size, checked against the memory budget before parsing. Nesting stays shallow (model files nest
+     * a few levels; a 100k-deep document is an attack) and numbers short (a float needs no 1000 digits).
+     */
+    static final int MAX_DEPTH = 64;
+    static final int MAX_NUMBER_LENGTH = 400;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .maxDocumentLength(-1)
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxNumberLength(MAX_NUMBER_LENGTH)
+                    .build())
+            .build();
 
     private JsonTree() {
     }
@@ -53,6 +70,15 @@ final class JsonTree {
     /** Parses one JSON document; malformed JSON is a {@link DataFormatException} at its line and column. */
     static Object parse(String file, InputStream in) throws IOException {
         try (JsonParser p = FACTORY.createParser(in)) {
+            return parse(file, p);
+        } catch (CharConversionException e) {
+            // Jackson's encoding detection (a file starting with NUL bytes looks like UTF-32)
+            throw new DataFormatException(file, "byte 0", "not valid JSON: not UTF-8 text (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Object parse(String file, JsonParser p) throws IOException {
+        try {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new DataFormatException(file, DataFormatException.atByte(0), "empty file: expected a JSON object");
@@ -63,8 +89,11 @@ final class JsonTree {
             }
             return root;
         } catch (JsonProcessingException e) {
-            JsonLocation l = e.getLocation();
+            // limits (StreamConstraintsException) carry no location of their own; the parser knows where it is
+            JsonLocation l = e.getLocation() != null ? e.getLocation() : p.currentLocation();
             throw new DataFormatException(file, l == null ? "byte 0" : at(l), "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (CharConversionException e) {
+            throw new DataFormatException(file, at(p.currentLocation()), "not valid JSON: " + e.getMessage(), e);
         }
     }
 

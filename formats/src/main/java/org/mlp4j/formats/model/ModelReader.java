@@ -13,6 +13,7 @@ import org.mlp4j.engine.DenseLayer;
 import org.mlp4j.engine.Loss;
 import org.mlp4j.engine.Network;
 import org.mlp4j.formats.Normalization;
+import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * Reads model files written by {@link ModelWriter} or by any other tool that follows the schema (the README, "Model files").
@@ -26,6 +27,7 @@ public final class ModelReader {
 
     /** Reads the model file at {@code file}. */
     public static ModelFile read(Path file) throws IOException {
+        checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in);
         }
@@ -33,7 +35,21 @@ public final class ModelReader {
 
     /** Reads a model file from a stream; {@code name} is used in error messages. */
     public static ModelFile read(String name, InputStream in) throws IOException {
-        JsonFields root = new JsonFields(name, "", JsonTree.parse(name, in));
+        return read(name, JsonTree.parse(name, in));
+    }
+
+    /**
+     * A JSON file's text, its parsed strings and the arrays decoded from them take a few times its size; that much
+     * must fit the memory budget before parsing starts (Jackson's own string limit is lifted, see {@link JsonTree}).
+     */
+    static void checkSize(Path file) throws IOException {
+        MemoryBudget.check(file.toString(), "byte 0", 4.0 * Files.size(file),
+                "parsing this " + MemoryBudget.human(Files.size(file)) + " JSON file");
+    }
+
+    /** The model in an already parsed document (also a checkpoint's {@code model} field). */
+    static ModelFile read(String name, Object tree) {
+        JsonFields root = new JsonFields(name, "", tree);
         String format = root.string("format");
         if (!format.equals(ModelWriter.FORMAT)) {
             throw root.error("format", "expected \"" + ModelWriter.FORMAT + "\", found \"" + format + "\"");

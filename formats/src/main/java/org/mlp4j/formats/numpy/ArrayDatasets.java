@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlp4j.engine.data.ClassLabels;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.DataFormatException;
+import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * Turns the arrays found in a pickle, {@code .npy} or {@code .npz} file into a {@link Dataset}. The shapes
@@ -227,6 +229,7 @@ public final class ArrayDatasets {
         }
         int rows = (int) x.dim(0);
         int featureCount = rowWidth(x, file, sel.xName);
+        MemoryBudget.check(file, sel.xName, 4.0 * x.size(), NdArray.shapeString(x.shape()) + " features as float32");
         float[] features = x.toFloatArray();
         if (sel.y == null) {
             return Dataset.unlabeled(features, rows, featureCount);
@@ -238,16 +241,14 @@ public final class ArrayDatasets {
         }
         int width = rowWidth(y, file, sel.yName);
         if (kind != LabelKind.REGRESSION) {
-            int[] labels = width == 1 ? indices(y) : oneHot(y, rows, width);
+            // One-hot rows wider than MAX_CLASSES are not taken as classes: (0, 2e9) would name 2e9 classes.
+            int[] labels = width == 1 ? indices(y) : width <= MAX_CLASSES ? oneHot(y, rows, width) : null;
+            if (labels != null && width == 1) {
+                ClassLabels classes = ClassLabels.of(labels);
+                return Dataset.classification(features, rows, featureCount, classes.labels(), classes.names());
+            }
             if (labels != null) {
-                int classes = width;
-                if (width == 1) {
-                    classes = 0;
-                    for (int l : labels) {
-                        classes = Math.max(classes, l + 1);
-                    }
-                }
-                return Dataset.classification(features, rows, featureCount, labels, classes);
+                return Dataset.classification(features, rows, featureCount, labels, width);
             }
             if (kind == LabelKind.CLASSIFICATION) {
                 throw new DataFormatException(file, sel.yName, width == 1
@@ -255,6 +256,7 @@ public final class ArrayDatasets {
                         : "class labels of shape " + NdArray.shapeString(y.shape()) + " must be one-hot rows");
             }
         }
+        MemoryBudget.check(file, sel.yName, 4.0 * y.size(), NdArray.shapeString(y.shape()) + " targets as float32");
         return Dataset.regression(features, rows, featureCount, y.toFloatArray(), width);
     }
 
@@ -325,7 +327,15 @@ public final class ArrayDatasets {
             List<?> list = (List<?>) o;
             if (list.get(0) instanceof List) {
                 int cols = ((List<?>) list.get(0)).size();
-                double[] v = new double[Math.multiplyExact(list.size(), cols)];
+                // A pickle's memo lets 280 bytes name one row 40000 times: the list's shape, not its file size,
+                // says what this costs, so the budget is checked before the product can even overflow.
+                MemoryBudget.check(file, name, 8.0 * list.size() * cols,
+                        "a list of " + list.size() + " rows × " + cols + " numbers");
+                if ((long) list.size() * cols > SourceBytes.MAX_BYTES) {
+                    throw new DataFormatException(file, name, "a list of " + list.size() + " rows × " + cols
+                            + " numbers holds more values than one Java array can");
+                }
+                double[] v = new double[list.size() * cols];
                 for (int r = 0; r < list.size(); r++) {
                     if (!(list.get(r) instanceof List) || ((List<?>) list.get(r)).size() != cols) {
                         throw new DataFormatException(file, name, "row " + r + " is not a list of " + cols + " numbers");

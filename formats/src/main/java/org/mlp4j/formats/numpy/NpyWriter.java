@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.mlp4j.formats.io.AtomicFiles;
 
 /**
  * Writes {@code .npy} files NumPy reads back with {@code np.load}: version 1.0 (2.0 when the header would

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.mlp4j.formats.DataFormatException;
+import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * Reads NumPy's {@code .npz} archives ({@code np.savez}: stored entries; {@code np.savez_compressed}:
@@ -110,16 +111,23 @@ public final class NpzReader {
     private static NdArray parseEntry(ZipFile zip, ZipEntry e, Path file) {
         String name = e.getName();
         long hint = e.getSize();
+        long cap = Math.min(SourceBytes.MAX_BYTES, MemoryBudget.forInflated());
+        if (hint > cap) {
+            // the directory's size may lie low (then the loop below stops it), but one that admits a bomb is believed
+            throw new DataFormatException(file.toString(), "entry '" + name + "', " + DataFormatException.atByte(0),
+                    "entry would inflate to " + hint + " bytes (the zip directory says), more than the " + cap
+                            + " bytes allowed (" + SourceBytes.limitNote(cap) + ")");
+        }
         byte[] buf = new byte[(int) Math.max(64, Math.min(hint < 0 ? 1 << 16 : hint, 1 << 20))];
         int n = 0;
         try (InputStream in = zip.getInputStream(e)) {
             while (true) {
                 if (n == buf.length) {
-                    if (n == SourceBytes.MAX_BYTES) {
+                    if (n >= cap) {
                         throw new DataFormatException(file.toString(), "entry '" + name + "', " + DataFormatException.atByte(n),
-                                "entry inflates to more than " + SourceBytes.MAX_BYTES + " bytes");
+                                "entry inflates to more than " + cap + " bytes (" + SourceBytes.limitNote(cap) + ")");
                     }
-                    buf = Arrays.copyOf(buf, (int) Math.min(SourceBytes.MAX_BYTES, 2L * n));
+                    buf = Arrays.copyOf(buf, (int) Math.min(cap, 2L * n));
                 }
                 int r = in.read(buf, n, buf.length - n);
                 if (r < 0) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.mlp4j.formats.io.AtomicFiles;
 
 /** Writes {@code .npz} archives as {@code np.savez} does: one stored (uncompressed) {@code NAME.npy} entry per array. */
 public final class NpzWriter {

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.mlp4j.formats.DataFormatException;
+import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * The bytes of one input — a file, a gunzipped file, one entry of a zip — together with how an error names a
@@ -66,17 +67,30 @@ public final class SourceBytes {
 
     /** Inflates gzip data (several members in turn, as {@code gzip} itself does). */
     static SourceBytes gunzip(byte[] raw, String name) {
+        long cap = Math.min(MAX_BYTES, MemoryBudget.forInflated());
+        // The trailer's ISIZE (the last member's size mod 2^32) costs nothing to check: most bombs say what
+        // they are. A lying one is stopped below all the same, once what has really been inflated reaches the cap.
+        if (raw.length >= 18) {
+            long isize = (raw[raw.length - 4] & 0xffL) | (raw[raw.length - 3] & 0xffL) << 8
+                    | (raw[raw.length - 2] & 0xffL) << 16 | (raw[raw.length - 1] & 0xffL) << 24;
+            if (isize > cap) {
+                throw new DataFormatException(name, DataFormatException.atByte(raw.length - 4),
+                        "gzip data of " + raw.length + " bytes would inflate to " + isize + " bytes (its trailer says),"
+                                + " more than the " + cap + " bytes allowed (" + limitNote(cap) + ")");
+            }
+        }
         CountingStream counted = new CountingStream(new ByteArrayInputStream(raw));
-        byte[] buf = new byte[(int) Math.min(MAX_BYTES, Math.max(1 << 16, (long) raw.length * 4))];
+        byte[] buf = new byte[(int) Math.min(cap, Math.max(1 << 16, (long) raw.length * 4))];
         int n = 0;
         try (GZIPInputStream in = new GZIPInputStream(counted, 1 << 16)) {
             while (true) {
                 if (n == buf.length) {
-                    if (n == MAX_BYTES) {
+                    if (n >= cap) {
                         throw new DataFormatException(name, DataFormatException.atByte(counted.count),
-                                "gzip data inflates to more than " + MAX_BYTES + " bytes");
+                                "gzip data of " + raw.length + " bytes inflates to more than " + cap
+                                        + " bytes, more than allowed (" + limitNote(cap) + ")");
                     }
-                    buf = Arrays.copyOf(buf, (int) Math.min(MAX_BYTES, 2L * n));
+                    buf = Arrays.copyOf(buf, (int) Math.min(cap, 2L * n));
                 }
                 int r = in.read(buf, n, buf.length - n);
                 if (r < 0) {
@@ -96,6 +110,12 @@ public final class SourceBytes {
                     "unreadable gzip data: " + e.getMessage(), e);
         }
         return new SourceBytes(buf, n, name, "", " of the gunzipped data");
+    }
+
+    /** Why {@code cap} is the limit: the largest array, or the memory budget. */
+    static String limitNote(long cap) {
+        return cap >= MAX_BYTES ? "the largest Java array"
+                : "half the memory budget; " + MemoryBudget.advice();
     }
 
     /** The backing array; only {@code [0, length())} is data. */

@@ -25,7 +25,7 @@ import org.mlp4j.formats.numpy.SourceBytes;
  * need, and resolves only the globals of {@link NumpyGlobal}; REDUCE, BUILD and NEWOBJ apply nothing but
  * those NumPy reconstructors, interpreted here. Nothing is looked up reflectively and nothing is executed.
  *
- * <p>Refused, with the byte offset: any other global ({@code refusing global 'os.system' at byte 31: pickles
+ * <p>Refused, with the byte offset: any other global ({@code byte 31: refusing global 'os.system': pickles
  * may only hold NumPy arrays and plain containers}), persistent ids, extension codes, INST/OBJ, out-of-band
  * buffers and object arrays.
  *
@@ -261,20 +261,19 @@ public final class Unpickler {
                 // ---- refused
                 case 'P':
                 case 'Q':
-                    throw src.error(at, "refusing a persistent id at byte " + at + ": " + ALLOWED);
+                    throw src.error(at, "refusing a persistent id: " + ALLOWED);
                 case 0x82:
                 case 0x83:
                 case 0x84:
                     throw src.error(at, "refusing an extension-registry code (EXT" + (op == 0x82 ? 1 : op == 0x83 ? 2 : 4)
-                            + ") at byte " + at + ": " + ALLOWED);
+                            + "): " + ALLOWED);
                 case 'i':
                 case 'o':
-                    throw src.error(at, "refusing the " + (op == 'i' ? "INST" : "OBJ") + " opcode at byte " + at
-                            + ", which instantiates arbitrary classes: " + ALLOWED);
+                    throw src.error(at, "refusing the " + (op == 'i' ? "INST" : "OBJ") + " opcode, which instantiates arbitrary classes: " + ALLOWED);
                 case 0x97:
                 case 0x98:
                     throw src.error(at, "refusing an out-of-band buffer (" + (op == 0x97 ? "NEXT_BUFFER" : "READONLY_BUFFER")
-                            + ") at byte " + at + ": a pickle file must hold its data in-band");
+                            + "): a pickle file must hold its data in-band");
                 case 0x8f:
                 case 0x90:
                 case 0x91:
@@ -469,8 +468,7 @@ public final class Unpickler {
     private NumpyGlobal global(int at, String module, String name) {
         NumpyGlobal g = NumpyGlobal.lookup(module, name);
         if (g == null) {
-            throw src.error(at, "refusing global '" + printable(module) + "." + printable(name) + "' at byte " + at
-                    + ": " + ALLOWED);
+            throw src.error(at, "refusing global '" + printable(module) + "." + printable(name) + "': " + ALLOWED);
         }
         return g;
     }
@@ -529,7 +527,7 @@ public final class Unpickler {
             }
             case EMPTY_BYTES:
                 if (!args.isEmpty()) {
-                    throw src.error(at, "refusing bytes() with arguments at byte " + at + ": " + ALLOWED);
+                    throw src.error(at, "refusing bytes() with arguments: " + ALLOWED);
                 }
                 return PyBytes.of(new byte[0]);
             default:

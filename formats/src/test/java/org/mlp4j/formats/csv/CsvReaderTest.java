@@ -188,7 +188,7 @@ class CsvReaderTest {
     void nonNumericCellNamesLineColumnAndHeaderName() {
         DataFormatException e = failure("label,a,b\n1,2,3\n1,2x,3\n");
         assertEquals("line 3, column 3", e.position());
-        assertTrue(e.getMessage().contains("expected a number in field 2 ('a'), found '2x'"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected a number in column 1 (0-based; the 2nd field, 'a'), found '2x'"), e.getMessage());
     }
 
     @Test

@@ -34,8 +34,8 @@ class HostilePickleTest {
         p.text("c" + module + "\n" + name + "\n").string("touch " + marker).op(0x85).op('R').op('e').op('.');
         DataFormatException e = refuse(p.bytes());
         assertEquals("byte " + at, e.position());
-        assertEquals(dir.resolve("evil.pkl") + ": byte " + at + ": refusing global '" + module + "." + name + "' at byte " + at
-                + ": pickles may only hold NumPy arrays and plain containers", e.getMessage());
+        assertEquals(dir.resolve("evil.pkl") + ": byte " + at + ": refusing global '" + module + "." + name
+                + "': pickles may only hold NumPy arrays and plain containers", e.getMessage());
         assertFalse(Files.exists(marker));
     }
 
@@ -49,8 +49,8 @@ class HostilePickleTest {
         p.op(0x93).op(0x94).shortBinUnicode("touch " + marker).op(0x85).op('R').op('.');
         DataFormatException e = refuse(p.bytes());
         assertEquals("byte " + at, e.position());
-        assertTrue(e.getMessage().endsWith("refusing global '" + module + "." + name + "' at byte " + at
-                + ": pickles may only hold NumPy arrays and plain containers"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("refusing global '" + module + "." + name
+                + "': pickles may only hold NumPy arrays and plain containers"), e.getMessage());
         assertFalse(Files.exists(marker));
     }
 
@@ -113,7 +113,7 @@ class HostilePickleTest {
         p.op(0x80).u8(2).op('X').le(1, 4).text("a").op('Q').op('.');
         DataFormatException e = refuse(p.bytes());
         assertEquals("byte 8", e.position());
-        assertTrue(e.getMessage().contains("refusing a persistent id at byte 8"), e.getMessage());
+        assertTrue(e.getMessage().contains("byte 8: refusing a persistent id: "), e.getMessage());
         assertTrue(refuse("Pabc\n.".getBytes()).getMessage().contains("persistent id"));
     }
 
@@ -130,7 +130,7 @@ class HostilePickleTest {
     void extensionCodesInstAndObjAreRefused() throws Exception {
         assertTrue(refuse(new byte[] {(byte) 0x80, 2, (byte) 0x82, 1, '.'}).getMessage().contains("EXT1"));
         assertTrue(refuse("(ios\nsystem\nS'ls'\n.".getBytes()).getMessage().contains("INST"));
-        assertTrue(refuse("(cos\nsystem\nS'ls'\no.".getBytes()).getMessage().contains("refusing global 'os.system' at byte 1"));
+        assertTrue(refuse("(cos\nsystem\nS'ls'\no.".getBytes()).getMessage().contains("byte 1: refusing global 'os.system': "));
         assertTrue(refuse("(]o.".getBytes()).getMessage().contains("OBJ"));
     }
 
