@@ -46,5 +46,6 @@ for r in ours:
     key = (r["m"], r["n"], r["k"], r["trans"], r["threads"])
     np_g = theirs.get(key, float("nan"))
     shape = f"{r['trans']} {r['m']}x{r['n']}x{r['k']}"
-    print(f"{shape:>22} {r['threads']:>3} {r['gflops']:8.1f} {100*r['peakFraction']:5.0f}% {np_g:8.1f} {r['gflops']/np_g:6.2f}")
+    frac = "  n/a" if r['peakFraction'] is None else f"{100*r['peakFraction']:4.0f}%"  # null: the peak probe failed
+    print(f"{shape:>22} {r['threads']:>3} {r['gflops']:8.1f} {frac:>6} {np_g:8.1f} {r['gflops']/np_g:6.2f}")
 PY

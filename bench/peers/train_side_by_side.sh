@@ -45,6 +45,7 @@ for layers in ("784,128,64,10", "784,1024,1024,10"):
     for key, label, best in rows:
         b = best(t1[key], tn[key])
         print(f"{layers:18} {label:32} {m[key]:12.4g} {t1[key]:12.4g} {tn[key]:12.4g} {m[key] / b:13.3f}x")
-    print(f"{layers:18} {'% of FMA peak (mlp4j)':32} {100 * m['peakFraction']:11.1f}%   ({m['kernels']}, peak {m['peakGflops']:.0f} GFLOP/s)")
+    frac = "n/a (probe failed)" if m['peakFraction'] is None else f"{100 * m['peakFraction']:.1f}%"
+    print(f"{layers:18} {'% of FMA peak (mlp4j)':32} {frac:>12}   ({m['kernels']}, peak {m['peakGflops']:.0f} GFLOP/s)")
 PY
 rm -rf "$out"

@@ -58,12 +58,17 @@ public final class GemmBenchmark {
             return kernels;
         }
 
-        /** {@code {"m","n","k","trans","threads","gflops","peakGflops","peakFraction"}}; the peak for the same threads. */
-        public String toJson(double peakGflops) {
+        /**
+         * {@code {"m","n","k","trans","threads","gflops","peakGflops","peakFraction"}}, against the peak for the same
+         * threads; {@code peakFraction} is {@code null} when it would exceed 1 (the peak probe failed).
+         */
+        public String toJson(PeakFlops.Result peak) {
+            java.util.OptionalDouble f = peak.fractionOf(gflops(), threads);
             return String.format(Locale.ROOT,
                     "{\"m\":%d,\"n\":%d,\"k\":%d,\"trans\":\"%s\",\"threads\":%d,\"gflops\":%.2f,\"peakGflops\":%.2f,"
-                            + "\"peakFraction\":%.4f}",
-                    m, n, k, trans(), threads, gflops(), peakGflops, peakGflops > 0 ? gflops() / peakGflops : 0.0);
+                            + "\"peakFraction\":%s}",
+                    m, n, k, trans(), threads, gflops(), peak.gflopsFor(threads),
+                    f.isPresent() ? String.format(Locale.ROOT, "%.4f", f.getAsDouble()) : "null");
         }
 
         @Override
