@@ -14,6 +14,8 @@ import java.util.Locale;
  *   <tr><td>{@code mlp4j.vector.bits}</td><td>the JVM's preferred species</td><td>{@code 128}, {@code 256} or
  *       {@code 512}: the one species every vector kernel uses (the GEMM, the element-wise loops, the FMA-peak loop);
  *       at most the preferred width</td></tr>
+ *   <tr><td>{@code mlp4j.gemm.mr}</td><td>from the vector registers</td><td>rows of the register tile: 4, 6
+ *       or 8 (columns are always two vectors)</td></tr>
  *   <tr><td>{@code mlp4j.gemm.kc}, {@code mlp4j.gemm.kcTransB}</td><td>512, 256</td><td>GEMM depth block when
  *       op(B) = B, = Bᵀ</td></tr>
  *   <tr><td>{@code mlp4j.gemm.mc}, {@code mlp4j.gemm.nc}</td><td>from the L2 and L3 sizes</td><td>GEMM row block
@@ -34,6 +36,8 @@ public final class KernelSettings {
     public static final String KERNELS_PROPERTY = "mlp4j.kernels";
     /** {@code mlp4j.vector.bits}, 0 when unset (the preferred species). */
     public static final int VECTOR_BITS = intProperty("mlp4j.vector.bits", 0);
+    /** {@code mlp4j.gemm.mr}: rows of the register tile (4, 6 or 8), 0 when unset (from the registers). */
+    public static final int GEMM_MR = intProperty("mlp4j.gemm.mr", 0);
     /** {@code mlp4j.gemm.kc}. */
     public static final int GEMM_KC = intProperty("mlp4j.gemm.kc", 512);
     /** {@code mlp4j.gemm.kcTransB}. */

@@ -15,10 +15,20 @@ import org.mlp4j.engine.kernel.KernelSettings;
  *
  * <p>Registers: 32 on AArch64 (NEON and SVE) and on x86 with 512-bit vectors (AVX-512 adds zmm16–31); otherwise 16
  * (SSE, AVX, AVX2 — and AVX-512 limited to 256 bits, where we cannot tell from Java whether the JVM uses the upper
- * sixteen, so we assume it does not). The tile is {@code MR} rows by two vectors: {@code 2·MR} accumulators, two B
- * vectors and one broadcast A must fit, so 16 registers give {@code MR = 6} (15 live, the 6×16 of BLIS's haswell
- * kernel at 8 lanes) and 32 give {@code MR = 8} (19 live; measured as fast as 12×2 and 6×4 on a Zen 5, and 8
- * divides every batch and layer size we care about).
+ * sixteen, so we assume it does not). The tile is {@code MR} rows by two vectors ({@code NR = 2·L} columns):
+ * <ul>
+ *   <li>32 registers: {@code MR = 8}, 16 accumulators, two B vectors and the broadcasts of A (measured on a Zen 5
+ *       as fast as 12×2 and 6×4 in cache; 8 divides every batch and layer size we care about).</li>
+ *   <li>16 registers: {@code MR = 4}, 8 accumulators. BLIS's haswell kernel is 6×16 (12 accumulators, 2 B, 1
+ *       broadcast = 15 registers), and JDK 17's C2 compiles our 6×16 that way. Temurin 25's C2 schedules four
+ *       broadcasts of A ahead of their FMAs, needs 18 registers and keeps two accumulators on the stack — a load,
+ *       FMA, store and store-to-load forward per k step on each (seen with {@code -XX:+PrintAssembly} at
+ *       {@code -XX:UseAVX=2}), which made 25 about 0.6× of 17 on AVX2. At 4×16 the same schedule needs 14
+ *       registers on either JDK, with no spill; it loads 0.75 operands per FMA against 6×16's 0.67, within what
+ *       two load ports feed. Measured (thread CPU time, 1024³ and the MLP shapes, AVX2 path of an AVX-512 Xeon):
+ *       4×16 at least as fast as 6×16 on 17 and 15–40 % faster on 25, so one shape serves both JDKs.</li>
+ * </ul>
+ * {@code -Dmlp4j.gemm.mr=4|6|8} overrides the rows for measuring.
  */
 final class KernelShape {
     static final VectorSpecies<Float> S = species(KernelSettings.VECTOR_BITS);
@@ -27,7 +37,7 @@ final class KernelShape {
     /** Vector registers the tile is sized for. */
     static final int REGISTERS = registers(System.getProperty("os.arch", ""), S.vectorBitSize());
     /** Rows of C per micro-tile. */
-    static final int MR = REGISTERS >= 32 ? 8 : 6;
+    static final int MR = rows(KernelSettings.GEMM_MR, REGISTERS);
     /** Columns of C per micro-tile: two vectors. */
     static final int NR = 2 * L;
 
@@ -44,6 +54,16 @@ final class KernelShape {
                     + preferred.vectorBitSize() + " bits (powers of two)");
         }
         return VectorSpecies.of(float.class, jdk.incubator.vector.VectorShape.forBitSize(bits));
+    }
+
+    static int rows(int override, int registers) {
+        if (override != 0) {
+            if (override != 4 && override != 6 && override != 8) {
+                throw new IllegalArgumentException("-Dmlp4j.gemm.mr must be 4, 6 or 8, got " + override);
+            }
+            return override;
+        }
+        return registers >= 32 ? 8 : 4;
     }
 
     static int registers(String arch, int bits) {

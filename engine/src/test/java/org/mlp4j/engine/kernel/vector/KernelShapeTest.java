@@ -16,12 +16,14 @@ import org.mlp4j.engine.kernel.CpuCaches;
 class KernelShapeTest {
 
     @Test
-    void sixteenRegistersGiveTheSixBySixteenTileAndThirtyTwoGiveEightRows() {
+    void sixteenRegistersGiveFourRowsAndThirtyTwoGiveEight() {
         assertEquals(16, KernelShape.registers("amd64", 256));
         assertEquals(16, KernelShape.registers("amd64", 128));
         assertEquals(32, KernelShape.registers("amd64", 512));
         assertEquals(32, KernelShape.registers("aarch64", 128));
-        assertEquals(KernelShape.REGISTERS >= 32 ? 8 : 6, KernelShape.MR);
+        assertEquals(KernelShape.REGISTERS >= 32 ? 8 : 4, KernelShape.MR);
+        assertEquals(6, KernelShape.rows(6, 16));
+        assertThrows(IllegalArgumentException.class, () -> KernelShape.rows(5, 16));
         assertEquals(2 * KernelShape.L, KernelShape.NR);
         // accumulators, two B vectors and one broadcast A fit the registers
         assertTrue(2 * KernelShape.MR + 3 <= KernelShape.REGISTERS);
