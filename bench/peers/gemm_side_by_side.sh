@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # GEMM GFLOP/s, mlp4j vs NumPy/OpenBLAS, same shapes, same invocation; prints a table with the ratio.
 #
-#   bench/peers/gemm_side_by_side.sh [--java /path/to/java] [--threads 1,2] [m,n,k,TRANS ...]
+#   bench/peers/gemm_side_by_side.sh [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"] [--threads 1,2] [m,n,k,TRANS ...]
 #
 # Builds nothing: run `mvn -B -q -pl engine,bench -am package -DskipTests` first (bench/target/benchmarks.jar).
 # NumPy is the Debian one (/usr/bin/python3, numpy 1.24 on OpenBLAS), not whatever python3 is on PATH.
 set -euo pipefail
+# shellcheck disable=SC2086  # $opts is a list of JVM flags
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 java=java
 threads=1,2
+opts=""
 shapes=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --java) java="$2"; shift 2 ;;
+    --jvm-opts) opts="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     *) shapes+=("$1"); shift ;;
   esac
@@ -28,13 +31,13 @@ jar="$root/bench/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "missing $jar: mvn -B -q -pl engine,bench -am package -DskipTests" >&2; exit 1; }
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 
-"$java" --add-modules jdk.incubator.vector -cp "$jar" org.mlp4j.bench.GemmSideBySide --threads "$threads" "${shapes[@]}" \
+"$java" --add-modules jdk.incubator.vector $opts -cp "$jar" org.mlp4j.bench.GemmSideBySide --threads "$threads" "${shapes[@]}" \
   2>/dev/null > "$tmp/mlp4j.jsonl"
 for t in ${threads//,/ }; do
   /usr/bin/python3 "$here/gemm_numpy.py" "$t" "${shapes[@]}" >> "$tmp/numpy.jsonl"
 done
 
-/usr/bin/python3 - "$tmp/mlp4j.jsonl" "$tmp/numpy.jsonl" "$("$java" -version 2>&1 | head -1)" <<'PY'
+/usr/bin/python3 - "$tmp/mlp4j.jsonl" "$tmp/numpy.jsonl" "$("$java" -version 2>&1 | head -1) $opts" <<'PY'
 import json, sys
 lines = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 peak, ours = lines[0], lines[1:]
@@ -46,5 +49,6 @@ for r in ours:
     key = (r["m"], r["n"], r["k"], r["trans"], r["threads"])
     np_g = theirs.get(key, float("nan"))
     shape = f"{r['trans']} {r['m']}x{r['n']}x{r['k']}"
-    print(f"{shape:>22} {r['threads']:>3} {r['gflops']:8.1f} {100*r['peakFraction']:5.0f}% {np_g:8.1f} {r['gflops']/np_g:6.2f}")
+    frac = "  n/a" if r['peakFraction'] is None else f"{100*r['peakFraction']:4.0f}%"  # null: the peak probe failed
+    print(f"{shape:>22} {r['threads']:>3} {r['gflops']:8.1f} {frac:>6} {np_g:8.1f} {r['gflops']/np_g:6.2f}")
 PY

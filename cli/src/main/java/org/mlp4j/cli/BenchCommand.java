@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.mlp4j.datasets.DataSources;
 import org.mlp4j.datasets.DataRequest;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
  * ({@code --gemm M,N,K}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure throughput: training (samples/s, GFLOP/s, % of FMA peak, inference latency), "
+        description = {"Measure throughput: training (samples/s, GFLOP/s, %% of FMA peak, inference latency), "
                 + "the FMA peak (--peak) or one GEMM (--gemm M,N,K)."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--layers", paramLabel = "W,W,…", defaultValue = "784,128,64,10",
@@ -99,7 +100,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new UsageException("--trans must be NN, NT, TN or TT, got '" + trans + "'");
         }
         GemmBenchmark.Result r = GemmBenchmark.run(m, n, k, tr.charAt(0) == 'T', tr.charAt(1) == 'T', t);
-        double peakGflops = PeakFlops.measure(t).gflopsFor(t);
+        PeakFlops.Result peak = PeakFlops.measure(t);
+        double peakGflops = peak.gflopsFor(t);
+        OptionalDouble fraction = peak.fractionOf(r.gflops(), r.threads());
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("m", m);
@@ -109,13 +112,26 @@ final class BenchCommand implements Callable<Integer> {
             o.put("threads", t);
             o.put("gflops", r.gflops());
             o.put("peakGflops", peakGflops);
-            o.put("peakFraction", r.gflops() / peakGflops);
+            o.put("peakFraction", fraction.isPresent() ? fraction.getAsDouble() : null);
             Json.print(out, o);
         } else {
-            out.printf(Locale.ROOT, "gemm %s m=%d n=%d k=%d, %d thread(s) (%s): %.1f GFLOP/s = %.1f%% of the %.1f GFLOP/s peak%n",
-                    tr, m, n, k, t, r.kernels(), r.gflops(), 100 * r.gflops() / peakGflops, peakGflops);
+            out.printf(Locale.ROOT, "gemm %s m=%d n=%d k=%d, %d thread(s) (%s): %.1f GFLOP/s%s%n",
+                    tr, m, n, k, t, r.kernels(), r.gflops(), ofPeak(fraction, peakGflops));
         }
         return 0;
+    }
+
+    /**
+     * {@code " = 81.0% of the 240.0 GFLOP/s FMA peak"}, or, when the figure beat the measured peak, a note that the
+     * peak probe failed: a fraction above 100 % is never printed.
+     */
+    static String ofPeak(OptionalDouble fraction, double peakGflops) {
+        if (fraction.isPresent()) {
+            return String.format(Locale.ROOT, " = %.1f%% of the %.1f GFLOP/s FMA peak", 100 * fraction.getAsDouble(),
+                    peakGflops);
+        }
+        return String.format(Locale.ROOT, " (above the %.1f GFLOP/s the FMA-peak probe measured: the probe failed, "
+                + "so no %% of peak; the machine was probably busy while it ran)", peakGflops);
     }
 
     private static int positive(String s, String what) {
@@ -145,7 +161,9 @@ final class BenchCommand implements Callable<Integer> {
                     + kernels.describe());
         }
         TrainingBenchmark.Result r = TrainingBenchmark.run(rows, widths, batch, epochs, kernels, 0.1);
-        double peakGflops = PeakFlops.measure(t).gflopsFor(t);
+        PeakFlops.Result peak = PeakFlops.measure(t);
+        double peakGflops = peak.gflopsFor(r.threads);
+        OptionalDouble fraction = peak.fractionOf(r.gflops, r.threads);
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("layers", layers);
@@ -155,7 +173,7 @@ final class BenchCommand implements Callable<Integer> {
             o.put("secondsPerEpoch", r.secondsPerEpoch);
             o.put("samplesPerSecond", r.samplesPerSecond);
             o.put("gflops", r.gflops);
-            o.put("peakFraction", r.gflops / peakGflops);
+            o.put("peakFraction", fraction.isPresent() ? fraction.getAsDouble() : null);
             o.put("latencyMicrosBatch1", r.latencyMicrosBatch1);
             o.put("inferenceSamplesPerSecondBatch1000", r.inferenceSamplesPerSecondBatch1000);
             o.put("peakGflops", peakGflops);
@@ -163,9 +181,9 @@ final class BenchCommand implements Callable<Integer> {
             Json.print(out, o);
         } else {
             out.printf(Locale.ROOT, "training  %s, batch %d, %d thread(s): %.3f s/epoch (median of %d), %,.0f samples/s, "
-                            + "%.1f GFLOP/s = %.1f%% of the %.1f GFLOP/s FMA peak%n",
+                            + "%.1f GFLOP/s%s%n",
                     layers, batch, r.threads, r.secondsPerEpoch, epochs, r.samplesPerSecond, r.gflops,
-                    100 * r.gflops / peakGflops, peakGflops);
+                    ofPeak(fraction, peakGflops));
             out.printf(Locale.ROOT, "inference batch 1: %.1f µs per row; batch 1000: %,.0f rows/s%n",
                     r.latencyMicrosBatch1, r.inferenceSamplesPerSecondBatch1000);
         }

@@ -1,21 +1,19 @@
 package org.mlp4j.engine.kernel;
 
-import java.lang.reflect.Constructor;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
- * Chooses the kernels: {@code -Dmlp4j.kernels=auto|vector|scalar} (default {@code auto}).
+ * Chooses the kernels: {@code -Dmlp4j.kernels=auto|vector|scalar} (default {@code auto}; see {@link KernelSettings}).
  *
  * <p>{@code auto} takes the Vector API kernels when {@code jdk.incubator.vector} is in the boot layer and the
- * preferred float species has at least 4 lanes; otherwise the scalar ones, after one line on stderr saying how to
- * enable the fast path. The vector class is loaded reflectively, so nothing here links against the incubator
- * module (the pattern of Lucene's {@code VectorizationProvider}).
+ * species has at least 4 float lanes; otherwise the scalar ones, after one line on stderr saying how to enable the
+ * fast path. The vector package is reached through {@link VectorSupport}, whose one implementation is loaded once by
+ * name, so nothing here links against the incubator module (the pattern of Lucene's {@code VectorizationProvider}).
  */
 public final class KernelsProvider {
-    public static final String PROPERTY = "mlp4j.kernels";
-    static final String VECTOR_CLASS = "org.mlp4j.engine.kernel.vector.VectorKernels";
+    public static final String PROPERTY = KernelSettings.KERNELS_PROPERTY;
+    static final String VECTOR_PROVIDER = "org.mlp4j.engine.kernel.vector.VectorProvider";
     private static final String ADVICE =
             "mlp4j: using scalar kernels; add '--add-modules jdk.incubator.vector' to the java command for the fast vector kernels";
     private static final AtomicBoolean ADVISED = new AtomicBoolean();
@@ -30,7 +28,7 @@ public final class KernelsProvider {
 
     /** Kernels for the configured choice, splitting work across {@code threads} threads (capped by the pool). */
     public static Kernels create(int threads) {
-        return create(System.getProperty(PROPERTY, "auto"), threads);
+        return create(KernelSettings.kernels(), threads);
     }
 
     /** Kernels of a named choice: {@code auto}, {@code vector} or {@code scalar}. */
@@ -38,7 +36,7 @@ public final class KernelsProvider {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        switch (choice.trim().toLowerCase(Locale.ROOT)) {
+        switch (choice.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "scalar":
                 return new ScalarKernels();
             case "vector":
@@ -46,13 +44,11 @@ public final class KernelsProvider {
                     throw new IllegalStateException("mlp4j.kernels=vector needs the Vector API: add "
                             + "'--add-modules jdk.incubator.vector' to the java command");
                 }
-                return loadVector(threads);
+                return vectorOrThrow().kernels(threads);
             case "auto":
-                if (vectorModulePresent()) {
-                    Kernels k = loadVector(threads);
-                    if (vectorLanes(k) >= 4) {
-                        return k;
-                    }
+                VectorSupport v = vector();
+                if (v != null && v.lanes() >= 4) {
+                    return v.kernels(threads);
                 }
                 if (ADVISED.compareAndSet(false, true)) {
                     System.err.println(ADVICE);
@@ -68,21 +64,29 @@ public final class KernelsProvider {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    private static int vectorLanes(Kernels k) {
-        try {
-            return (int) k.getClass().getMethod("lanes").invoke(null);
-        } catch (ReflectiveOperationException e) {
-            return 0;
-        }
+    /** The Vector API package, or {@code null} without the incubator module. */
+    public static VectorSupport vector() {
+        return vectorModulePresent() ? Holder.VECTOR : null;
     }
 
-    private static Kernels loadVector(int threads) {
-        try {
-            Class<?> c = Class.forName(VECTOR_CLASS);
-            Constructor<?> ctor = c.getConstructor(int.class);
-            return (Kernels) ctor.newInstance(threads);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("cannot load the vector kernels: " + e, e);
+    private static VectorSupport vectorOrThrow() {
+        VectorSupport v = vector();
+        if (v == null) {
+            throw new IllegalStateException("cannot load the vector kernels");
+        }
+        return v;
+    }
+
+    /** Loaded on first use only, so a JVM without the module never touches the class. */
+    private static final class Holder {
+        static final VectorSupport VECTOR = load();
+
+        private static VectorSupport load() {
+            try {
+                return (VectorSupport) Class.forName(VECTOR_PROVIDER).getConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new IllegalStateException("cannot load the vector kernels: " + e, e);
+            }
         }
     }
 }

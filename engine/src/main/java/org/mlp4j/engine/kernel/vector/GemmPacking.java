@@ -1,9 +1,9 @@
 package org.mlp4j.engine.kernel.vector;
 
-import static org.mlp4j.engine.kernel.vector.GemmBlocking.L;
+import static org.mlp4j.engine.kernel.vector.KernelShape.L;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.MR;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
-import static org.mlp4j.engine.kernel.vector.GemmBlocking.S;
+import static org.mlp4j.engine.kernel.vector.KernelShape.S;
 
 import jdk.incubator.vector.FloatVector;
 

@@ -10,8 +10,8 @@ import static org.mlp4j.engine.kernel.vector.GemmBlocking.MC;
  * packed, the kernel needs B's rows contiguous).
  */
 final class GemmPlan {
-    private static final String PACK = System.getProperty("mlp4j.gemm.pack", "auto").trim();
-    static final int PACK_A_MIN_N = Integer.getInteger("mlp4j.gemm.packAMinN", 320);
+    private static final String PACK = org.mlp4j.engine.kernel.KernelSettings.GEMM_PACK;
+    static final int PACK_A_MIN_N = org.mlp4j.engine.kernel.KernelSettings.GEMM_PACK_A_MIN_N;
     /** Below this many flops a GEMM stays on the caller: a hand-off costs more than it saves. */
     static final long PARALLEL_MIN_FLOPS = 1L << 21;
 

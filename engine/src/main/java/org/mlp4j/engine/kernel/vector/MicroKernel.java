@@ -1,9 +1,9 @@
 package org.mlp4j.engine.kernel.vector;
 
-import static org.mlp4j.engine.kernel.vector.GemmBlocking.L;
+import static org.mlp4j.engine.kernel.vector.KernelShape.L;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.MR;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
-import static org.mlp4j.engine.kernel.vector.GemmBlocking.S;
+import static org.mlp4j.engine.kernel.vector.KernelShape.S;
 
 import jdk.incubator.vector.FloatVector;
 
@@ -38,8 +38,10 @@ final class MicroKernel {
                         float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols, float[] acc) {
         if (MR == 8) {
             packed8(kc, a, aOff, b, bOff, acc);
-        } else {
+        } else if (MR == 6) {
             packed6(kc, a, aOff, b, bOff, acc);
+        } else {
+            packed4(kc, a, aOff, b, bOff, acc);
         }
         merge(acc, alpha, beta, c, cOff, ldc, rows, cols);
     }
@@ -49,8 +51,10 @@ final class MicroKernel {
                       float alpha, float beta, float[] c, int cOff, int ldc, int cols, float[] acc) {
         if (MR == 8) {
             rows8(kc, a, aOff, lda, b, bOff, acc);
-        } else {
+        } else if (MR == 6) {
             rows6(kc, a, aOff, lda, b, bOff, acc);
+        } else {
+            rows4(kc, a, aOff, lda, b, bOff, acc);
         }
         merge(acc, alpha, beta, c, cOff, ldc, MR, cols);
     }
@@ -273,6 +277,76 @@ final class MicroKernel {
         c41.intoArray(acc, 9 * L);
         c50.intoArray(acc, 10 * L);
         c51.intoArray(acc, 11 * L);
+    }
+
+    /** 4×2 vectors, A packed: 8 accumulators, 2 B vectors and up to 4 broadcasts of A in registers. */
+    private static void packed4(int kc, float[] a, int aOff, float[] b, int bOff, float[] acc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ap = aOff + p * 4;
+            int bp = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector ai;
+            ai = FloatVector.broadcast(S, a[ap]);
+            c00 = b0.fma(ai, c00);
+            c01 = b1.fma(ai, c01);
+            ai = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = b0.fma(ai, c10);
+            c11 = b1.fma(ai, c11);
+            ai = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = b0.fma(ai, c20);
+            c21 = b1.fma(ai, c21);
+            ai = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = b0.fma(ai, c30);
+            c31 = b1.fma(ai, c31);
+        }
+        c00.intoArray(acc, 0 * L);
+        c01.intoArray(acc, 1 * L);
+        c10.intoArray(acc, 2 * L);
+        c11.intoArray(acc, 3 * L);
+        c20.intoArray(acc, 4 * L);
+        c21.intoArray(acc, 5 * L);
+        c30.intoArray(acc, 6 * L);
+        c31.intoArray(acc, 7 * L);
+    }
+
+    /** 4×2 vectors, A read in place along its rows (row stride {@code lda}). */
+    private static void rows4(int kc, float[] a, int aOff, int lda, float[] b, int bOff, float[] acc) {
+        int a0 = aOff, a1 = aOff + lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda;
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bp = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector ai;
+            ai = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = b0.fma(ai, c00);
+            c01 = b1.fma(ai, c01);
+            ai = FloatVector.broadcast(S, a[a1 + p]);
+            c10 = b0.fma(ai, c10);
+            c11 = b1.fma(ai, c11);
+            ai = FloatVector.broadcast(S, a[a2 + p]);
+            c20 = b0.fma(ai, c20);
+            c21 = b1.fma(ai, c21);
+            ai = FloatVector.broadcast(S, a[a3 + p]);
+            c30 = b0.fma(ai, c30);
+            c31 = b1.fma(ai, c31);
+        }
+        c00.intoArray(acc, 0 * L);
+        c01.intoArray(acc, 1 * L);
+        c10.intoArray(acc, 2 * L);
+        c11.intoArray(acc, 3 * L);
+        c20.intoArray(acc, 4 * L);
+        c21.intoArray(acc, 5 * L);
+        c30.intoArray(acc, 6 * L);
+        c31.intoArray(acc, 7 * L);
     }
 
     /** {@code C = α·acc + β·C} on a full tile, as {@code fma(C, β, α·acc)}. */

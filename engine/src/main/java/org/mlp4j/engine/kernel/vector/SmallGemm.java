@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class SmallGemm {
     /** Up to this many rows of C, the unpacked path wins (measured: packing B costs more than re-reading it). */
     static final int MAX_ROWS = 4;
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = KernelShape.S;
     private static final int L = S.length();
 
     private SmallGemm() {

@@ -8,15 +8,15 @@ import org.mlp4j.engine.kernel.ScalarKernels;
 import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
- * Kernels on {@code jdk.incubator.vector}: the only package that imports the incubator module. Loaded
- * reflectively by {@link org.mlp4j.engine.kernel.KernelsProvider}, so the engine runs without it.
+ * Kernels on {@code jdk.incubator.vector}: the only package that imports the incubator module. Reached
+ * through {@link VectorProvider} by {@link org.mlp4j.engine.kernel.KernelsProvider}, so the engine runs without it.
  *
- * <p>Element-wise loops use the preferred float species with a scalar tail; GEMM is the packed, register-blocked
+ * <p>Element-wise loops use the kernels' one species ({@link KernelShape}) with a scalar tail; GEMM is the packed, register-blocked
  * {@link VectorGemm}, split across threads on the shared {@link WorkerPool}. The loss/gradient of the (narrow) output
  * layer is inherited from the scalar reference.
  */
 public final class VectorKernels extends ScalarKernels {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> S = KernelShape.S;
     private static final int L = S.length();
     private final int threads;
     private final VectorGemm gemm;
@@ -27,14 +27,14 @@ public final class VectorKernels extends ScalarKernels {
         this.gemm = new VectorGemm(pool, this.threads);
     }
 
-    /** Float lanes in the preferred species (8 on AVX2, 16 on AVX-512). */
+    /** Float lanes in the kernels' species ({@link KernelShape}: 8 on AVX2, 16 on AVX-512). */
     public static int lanes() {
         return L;
     }
 
     @Override
     public String describe() {
-        return "vector (" + L + " × f32, GEMM " + GemmBlocking.MR + "×" + GemmBlocking.NR + "), " + threads
+        return "vector (" + L + " × f32, GEMM " + KernelShape.MR + "×" + KernelShape.NR + "), " + threads
                 + (threads == 1 ? " thread" : " threads");
     }
 

@@ -1,36 +1,54 @@
 package org.mlp4j.engine.kernel.vector;
 
-import static org.mlp4j.engine.kernel.vector.GemmBlocking.S;
+import static org.mlp4j.engine.kernel.vector.KernelShape.S;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import org.mlp4j.engine.kernel.VectorSupport;
 
 /**
- * The FMA peak as the Vector API can reach it: a register-resident loop of independent FMAs in the GEMM's species.
- * Called reflectively by {@code org.mlp4j.engine.perf.PeakFlops}, so the perf package needs no incubator module.
+ * The FMA peak as the Vector API can reach it: a register-resident loop of independent FMAs in the kernels' species
+ * ({@link KernelShape}), for {@code org.mlp4j.engine.perf.PeakFlops}.
  *
- * <p>Loop structure: 12 accumulator chains, each {@code acc = acc·x + y}. With an FMA latency of 4 cycles and two
- * FMA pipes, 8 chains saturate the pipes; 12 leave slack. No memory is touched inside the loop. The same species
- * as the GEMM is used on purpose: mixing 256- and 512-bit vector classes in one JVM pollutes the JIT's type
- * profiles on JDK 17 and slows the GEMM kernels afterwards.
+ * <p>Loop structure: 12 accumulator chains, each {@code acc = x·y + acc} — the GEMM's own form: with an FMA latency
+ * of 4–6 cycles and two FMA pipes, 8–12 chains saturate the pipes. No memory is touched inside the loop.
+ *
+ * <p>Why the accumulator is the addend: C2 (17 and 25) emits every Vector API FMA as {@code vfmadd231ps dst, a, b}
+ * ({@code dst = a·b + dst}), which overwrites its addend. The earlier loop, {@code acc = acc·x + y}, made the
+ * shared {@code y} the addend, so each FMA first copied {@code y} into a scratch register and the register allocator,
+ * short of registers with 12 chains, stored every new accumulator to the stack: 12 FMAs, 12 register moves and 11
+ * vector stores per iteration on AVX2 (seen with {@code -XX:+PrintAssembly}) — the reason the probe read 55–60 %
+ * of what a C loop of the same chains reaches. With {@code acc} as the addend each FMA is one instruction on a
+ * register it owns, as gcc compiles {@code bench/peers/fma_peak.c}.
+ *
+ * <p>Why {@link #run} is short and called many times rather than running one long loop: a long-running loop is
+ * compiled on-stack (OSR), and in an OSR compilation the accumulators enter the loop from the interpreter's frame as
+ * objects, so C2 keeps them boxed — on JDK 17 with AVX2 the generated loop allocated a {@code Float256Vector} and its
+ * {@code float[]} for every FMA (seen with {@code -XX:+PrintAssembly}: {@code _new_instance_Java} and
+ * {@code _new_array_Java} calls in the loop body) and measured 0.5–0.8 GFLOP/s instead of ~65. The caller
+ * ({@code PeakFlops}) calls this method with a bounded int count until its normal C2 compilation is installed; the
+ * int-counted loop also lets C2 unroll it without the long-loop strip-mining of JDK 17.
  */
-public final class VectorPeak {
+final class VectorPeak implements VectorSupport.FmaLoop {
+    private static final int CHAINS = 12;
 
-    private VectorPeak() {
+    @Override
+    public String name() {
+        return "vector " + S.vectorBitSize() + "-bit FMA";
     }
 
-    /** Floating-point operations one call of {@link #fmaLoop} performs per iteration. */
-    public static long flopsPerIteration() {
-        return 2L * 12 * S.length();
+    @Override
+    public long flopsPerIteration() {
+        return 2L * CHAINS * S.length();
     }
 
-    /** Bits per vector of the species measured. */
-    public static int vectorBits() {
-        return S.vectorBitSize();
+    @Override
+    public float run(int iterations) {
+        return fmaChains(iterations);
     }
 
-    /** Runs {@code iterations} × 12 vector FMAs; returns a value that depends on every chain (keeps the JIT honest). */
-    public static float fmaLoop(long iterations) {
+    static float fmaChains(int iterations) {
+        // x·y is tiny and positive: the sums grow slowly, never overflow and never become subnormal
         FloatVector x = FloatVector.broadcast(S, 0.999999f);
         FloatVector y = FloatVector.broadcast(S, 1e-6f);
         FloatVector c0 = FloatVector.broadcast(S, 0.1f), c1 = FloatVector.broadcast(S, 0.2f);
@@ -39,10 +57,10 @@ public final class VectorPeak {
         FloatVector c6 = FloatVector.broadcast(S, 0.7f), c7 = FloatVector.broadcast(S, 0.8f);
         FloatVector c8 = FloatVector.broadcast(S, 0.9f), c9 = FloatVector.broadcast(S, 1.0f);
         FloatVector c10 = FloatVector.broadcast(S, 1.1f), c11 = FloatVector.broadcast(S, 1.2f);
-        for (long i = 0; i < iterations; i++) {
-            c0 = c0.fma(x, y); c1 = c1.fma(x, y); c2 = c2.fma(x, y); c3 = c3.fma(x, y);
-            c4 = c4.fma(x, y); c5 = c5.fma(x, y); c6 = c6.fma(x, y); c7 = c7.fma(x, y);
-            c8 = c8.fma(x, y); c9 = c9.fma(x, y); c10 = c10.fma(x, y); c11 = c11.fma(x, y);
+        for (int i = 0; i < iterations; i++) {
+            c0 = x.fma(y, c0); c1 = x.fma(y, c1); c2 = x.fma(y, c2); c3 = x.fma(y, c3);
+            c4 = x.fma(y, c4); c5 = x.fma(y, c5); c6 = x.fma(y, c6); c7 = x.fma(y, c7);
+            c8 = x.fma(y, c8); c9 = x.fma(y, c9); c10 = x.fma(y, c10); c11 = x.fma(y, c11);
         }
         return c0.add(c1).add(c2).add(c3).add(c4).add(c5).add(c6).add(c7).add(c8).add(c9).add(c10).add(c11)
                 .reduceLanes(VectorOperators.ADD);

@@ -1,0 +1,87 @@
+package org.mlp4j.engine.kernel;
+
+import java.util.Locale;
+
+/**
+ * Every {@code -D} system property the kernels read, in one place, each read once (when this class is first used).
+ * They are for choosing and for measuring; none is needed for correct results.
+ *
+ * <table>
+ *   <caption>Kernel properties</caption>
+ *   <tr><th>property</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>{@code mlp4j.kernels}</td><td>{@code auto}</td><td>{@code auto}, {@code vector} or {@code scalar}
+ *       ({@link KernelsProvider})</td></tr>
+ *   <tr><td>{@code mlp4j.vector.bits}</td><td>the JVM's preferred species</td><td>{@code 128}, {@code 256} or
+ *       {@code 512}: the one species every vector kernel uses (the GEMM, the element-wise loops, the FMA-peak loop);
+ *       at most the preferred width</td></tr>
+ *   <tr><td>{@code mlp4j.gemm.mr}</td><td>from the vector registers</td><td>rows of the register tile: 4, 6
+ *       or 8 (columns are always two vectors)</td></tr>
+ *   <tr><td>{@code mlp4j.gemm.kc}, {@code mlp4j.gemm.kcTransB}</td><td>512, 256</td><td>GEMM depth block when
+ *       op(B) = B, = Bᵀ</td></tr>
+ *   <tr><td>{@code mlp4j.gemm.mc}, {@code mlp4j.gemm.nc}</td><td>from the L2 and L3 sizes</td><td>GEMM row block
+ *       (rounded to the register tile's rows) and column panel</td></tr>
+ *   <tr><td>{@code mlp4j.gemm.pack}</td><td>{@code auto}</td><td>{@code always} / {@code never} pack A</td></tr>
+ *   <tr><td>{@code mlp4j.gemm.packAMinN}</td><td>320</td><td>pack a row-major A from this many columns of C</td></tr>
+ * </table>
+ *
+ * <p>Read elsewhere, because they belong to those packages: {@code mlp4j.threads} (the worker pool's size,
+ * {@code org.mlp4j.engine.parallel.WorkerPool}) and {@code mlp4j.train.parallel} ({@code data|gemm|auto}, how a
+ * training step uses the threads, {@code org.mlp4j.engine.train.Trainer}).
+ *
+ * <p>A value that is not a number, or not one of the allowed words, is an error naming the property: a typo in a
+ * measurement flag must not silently measure the default.
+ */
+public final class KernelSettings {
+    /** {@code mlp4j.kernels}: {@code auto}, {@code vector} or {@code scalar}. */
+    public static final String KERNELS_PROPERTY = "mlp4j.kernels";
+    /** {@code mlp4j.vector.bits}, 0 when unset (the preferred species). */
+    public static final int VECTOR_BITS = intProperty("mlp4j.vector.bits", 0);
+    /** {@code mlp4j.gemm.mr}: rows of the register tile (4, 6 or 8), 0 when unset (from the registers). */
+    public static final int GEMM_MR = intProperty("mlp4j.gemm.mr", 0);
+    /** {@code mlp4j.gemm.kc}. */
+    public static final int GEMM_KC = intProperty("mlp4j.gemm.kc", 512);
+    /** {@code mlp4j.gemm.kcTransB}. */
+    public static final int GEMM_KC_TRANS_B = intProperty("mlp4j.gemm.kcTransB", 256);
+    /** {@code mlp4j.gemm.mc}, 0 when unset (from the L2 size). */
+    public static final int GEMM_MC = intProperty("mlp4j.gemm.mc", 0);
+    /** {@code mlp4j.gemm.nc}, 0 when unset (from the L3 size). */
+    public static final int GEMM_NC = intProperty("mlp4j.gemm.nc", 0);
+    /** {@code mlp4j.gemm.pack}: {@code auto}, {@code always} or {@code never}. */
+    public static final String GEMM_PACK = word("mlp4j.gemm.pack", "auto", "auto", "always", "never");
+    /** {@code mlp4j.gemm.packAMinN}. */
+    public static final int GEMM_PACK_A_MIN_N = intProperty("mlp4j.gemm.packAMinN", 320);
+
+    private KernelSettings() {
+    }
+
+    /** The kernels asked for: {@code mlp4j.kernels}, read now (tests and the CLI set it at run time). */
+    public static String kernels() {
+        return System.getProperty(KERNELS_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static int intProperty(String name, int fallback) {
+        String v = System.getProperty(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + name + " must be a non-negative integer, got '" + v + "'");
+    }
+
+    private static String word(String name, String fallback, String... allowed) {
+        String v = System.getProperty(name, fallback).trim().toLowerCase(Locale.ROOT);
+        for (String a : allowed) {
+            if (a.equals(v)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("-D" + name + " must be one of " + String.join(", ", allowed) + ", got '" + v + "'");
+    }
+}

@@ -1,0 +1,75 @@
+package org.mlp4j.engine.kernel.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.mlp4j.engine.kernel.KernelSettings;
+
+/**
+ * The one species every vector kernel uses, and the register tile that follows from it and from the number of vector
+ * registers. Everything here is {@code static final}, so C2 folds it into the kernels.
+ *
+ * <p>The species is the JVM's preferred one ({@code -XX:UseAVX}, {@code -XX:MaxVectorSize} decide it) unless
+ * {@code -Dmlp4j.vector.bits} asks for a narrower one ({@link KernelSettings}). One species for everything on
+ * purpose: mixing 256- and 512-bit vector classes in one JVM pollutes C2's type profiles on JDK 17 and slows the
+ * kernels that run afterwards.
+ *
+ * <p>Registers: 32 on AArch64 (NEON and SVE) and on x86 with 512-bit vectors (AVX-512 adds zmm16–31); otherwise 16
+ * (SSE, AVX, AVX2 — and AVX-512 limited to 256 bits, where we cannot tell from Java whether the JVM uses the upper
+ * sixteen, so we assume it does not). The tile is {@code MR} rows by two vectors ({@code NR = 2·L} columns):
+ * <ul>
+ *   <li>32 registers: {@code MR = 8}, 16 accumulators, two B vectors and the broadcasts of A (measured on a Zen 5
+ *       as fast as 12×2 and 6×4 in cache; 8 divides every batch and layer size we care about).</li>
+ *   <li>16 registers: {@code MR = 4}, 8 accumulators. BLIS's haswell kernel is 6×16 (12 accumulators, 2 B, 1
+ *       broadcast = 15 registers), and JDK 17's C2 compiles our 6×16 that way. Temurin 25's C2 schedules four
+ *       broadcasts of A ahead of their FMAs, needs 18 registers and keeps two accumulators on the stack — a load,
+ *       FMA, store and store-to-load forward per k step on each (seen with {@code -XX:+PrintAssembly} at
+ *       {@code -XX:UseAVX=2}), which made 25 about 0.6× of 17 on AVX2. At 4×16 the same schedule needs 14
+ *       registers on either JDK, with no spill; it loads 0.75 operands per FMA against 6×16's 0.67, within what
+ *       two load ports feed. Measured (thread CPU time, 1024³ and the MLP shapes, AVX2 path of an AVX-512 Xeon):
+ *       4×16 at least as fast as 6×16 on 17 and 15–40 % faster on 25, so one shape serves both JDKs.</li>
+ * </ul>
+ * {@code -Dmlp4j.gemm.mr=4|6|8} overrides the rows for measuring.
+ */
+final class KernelShape {
+    static final VectorSpecies<Float> S = species(KernelSettings.VECTOR_BITS);
+    /** Float lanes per vector. */
+    static final int L = S.length();
+    /** Vector registers the tile is sized for. */
+    static final int REGISTERS = registers(System.getProperty("os.arch", ""), S.vectorBitSize());
+    /** Rows of C per micro-tile. */
+    static final int MR = rows(KernelSettings.GEMM_MR, REGISTERS);
+    /** Columns of C per micro-tile: two vectors. */
+    static final int NR = 2 * L;
+
+    private KernelShape() {
+    }
+
+    static VectorSpecies<Float> species(int bits) {
+        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+        if (bits == 0 || bits == preferred.vectorBitSize()) {
+            return preferred;
+        }
+        if (bits > preferred.vectorBitSize() || (bits != 64 && bits != 128 && bits != 256 && bits != 512)) {
+            throw new IllegalArgumentException("-Dmlp4j.vector.bits=" + bits + ": this JVM offers 64.."
+                    + preferred.vectorBitSize() + " bits (powers of two)");
+        }
+        return VectorSpecies.of(float.class, jdk.incubator.vector.VectorShape.forBitSize(bits));
+    }
+
+    static int rows(int override, int registers) {
+        if (override != 0) {
+            if (override != 4 && override != 6 && override != 8) {
+                throw new IllegalArgumentException("-Dmlp4j.gemm.mr must be 4, 6 or 8, got " + override);
+            }
+            return override;
+        }
+        return registers >= 32 ? 8 : 4;
+    }
+
+    static int registers(String arch, int bits) {
+        if (arch.equals("aarch64") || arch.equals("arm64")) {
+            return 32;
+        }
+        return bits >= 512 ? 32 : 16;
+    }
+}
