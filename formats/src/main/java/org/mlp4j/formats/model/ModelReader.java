@@ -26,6 +26,9 @@ public final class ModelReader {
 
     /** Reads the model file at {@code file}. */
     public static ModelFile read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory, not a model file");
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in);
         }
@@ -70,8 +73,10 @@ public final class ModelReader {
             throw root.error(e.getMessage().startsWith("loss") ? "loss" : "layers", e.getMessage());
         }
         List<String> classes = classes(root, network.outputs());
+        List<String> targets = targets(root, network.outputs(), classes != null);
         Normalization normalization = root.has("normalization") ? normalization(root, inputs) : null;
-        return new ModelFile(network, classes, normalization, freeForm(root, "training"), freeForm(root, "metrics"));
+        return new ModelFile(network, classes, normalization, freeForm(root, "training"), freeForm(root, "metrics"),
+                targets);
     }
 
     private static DenseLayer layer(String file, String path, Object node, int width, String widthField) {
@@ -130,6 +135,34 @@ public final class ModelReader {
         }
         if (names.size() != outputs && !(outputs == 1 && names.size() == 2)) {
             throw root.error("classes", "names " + names.size() + " classes, but the output layer has " + outputs
+                    + " units");
+        }
+        if (outputs == 1 && names.size() != 2) {
+            throw root.error("classes", "a one-output classifier needs 2 class names (below and above 0.5), found "
+                    + names.size() + " (was it trained on data with a single class?)");
+        }
+        return names;
+    }
+
+    /** The optional {@code targets}: one name per output of a regression model. */
+    private static List<String> targets(JsonFields root, int outputs, boolean hasClasses) {
+        if (!root.has("targets")) {
+            return null;
+        }
+        if (hasClasses) {
+            throw root.error("targets", "a model has classes or targets, not both");
+        }
+        List<?> list = root.list("targets");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object v = list.get(i);
+            if (!(v instanceof String)) {
+                throw root.error("targets[" + i + "]", "expected a target name, found " + JsonFields.describe(v));
+            }
+            names.add((String) v);
+        }
+        if (names.size() != outputs) {
+            throw root.error("targets", "names " + names.size() + " targets, but the output layer has " + outputs
                     + " units");
         }
         return names;
