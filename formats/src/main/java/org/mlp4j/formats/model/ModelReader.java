@@ -18,7 +18,7 @@ import org.mlp4j.formats.Normalization;
  * Reads model files written by {@link ModelWriter} or by any other tool that follows the schema of DESIGN.md.
  * Required: {@code format} ({@code "mlp4j-model"}), {@code version} (1), {@code inputs}, {@code layers},
  * {@code loss}. Every array may be {@code base64} or {@code values}; unknown fields are ignored; anything missing
- * or inconsistent is a {@link DataFormatException} naming the field ({@code field layers[1].weights.shape}).
+ * or inconsistent is a {@link org.mlp4j.formats.DataFormatException} naming the field ({@code field layers[1].weights.shape}).
  */
 public final class ModelReader {
     private ModelReader() {
