@@ -3,6 +3,7 @@ package org.mlp4j.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mlp4j.engine.Loss;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.train.EpochStats;
 import org.mlp4j.engine.train.History;
@@ -37,7 +38,7 @@ final class RunWarnings implements TrainingListener {
      * The warnings for a finished run on {@code train} (the training rows) with learning rate {@code lr}; empty when
      * the run looks healthy.
      */
-    List<String> check(History history, Dataset train, double lr) {
+    List<String> check(History history, Dataset train, double lr, Loss loss) {
         List<String> warnings = new ArrayList<>();
         EpochStats last = history.last();
         if (last == null) {
@@ -61,7 +62,41 @@ final class RunWarnings implements TrainingListener {
                         + "the learning rate (--lr %s) and the input scaling (--scale)", last.accuracy(), chance, lower(lr)));
             }
         }
+        double baseline = meanPredictorLoss(train, loss);
+        if (!Double.isNaN(baseline) && baseline > 0 && last.loss() >= (1 - CHANCE_MARGIN) * baseline) {
+            warnings.add(String.format(Locale.ROOT, "the training loss %.4g is no better than always predicting the "
+                    + "targets' mean (%.4g): the model has learned nothing; try another learning rate (--lr), "
+                    + "--optimizer adam, or targets on a smaller scale (they are not scaled)", last.loss(), baseline));
+        }
         return warnings;
+    }
+
+    /**
+     * The {@code mse}/{@code half-sse} loss of predicting every target's mean (its population variance, summed as the
+     * loss sums outputs), the regression counterpart of "at chance"; NaN for classification and other losses.
+     */
+    static double meanPredictorLoss(Dataset train, Loss loss) {
+        if (train.isClassification() || !train.hasTargets() || train.rows() == 0
+                || (loss != Loss.MSE && loss != Loss.HALF_SSE)) {
+            return Double.NaN;
+        }
+        int w = train.targetWidth();
+        float[] y = train.targets();
+        double sum = 0;
+        for (int j = 0; j < w; j++) {
+            double mean = 0;
+            for (int i = 0; i < train.rows(); i++) {
+                mean += y[i * w + j];
+            }
+            mean /= train.rows();
+            double var = 0;
+            for (int i = 0; i < train.rows(); i++) {
+                double d = y[i * w + j] - mean;
+                var += d * d;
+            }
+            sum += var / train.rows();
+        }
+        return loss == Loss.MSE ? sum / w : 0.5 * sum;
     }
 
     private static String lower(double lr) {

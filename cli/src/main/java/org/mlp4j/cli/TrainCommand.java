@@ -243,7 +243,7 @@ final class TrainCommand implements Callable<Integer> {
                 return 130;
             }
             return finish(history, trainer, net, train, normalizedTest, classes, targetNames, norm, settings, kernels,
-                    runWarnings.check(history, train, flags.learningRate()));
+                    runWarnings.check(history, train, flags.learningRate(), net.loss()));
         }
     }
 
