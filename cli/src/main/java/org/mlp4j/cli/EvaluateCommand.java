@@ -49,9 +49,9 @@ final class EvaluateCommand implements Callable<Integer> {
         if (!d.hasTargets()) {
             throw new UsageException(data + " has no labels or targets to evaluate against (use predict)");
         }
-        if (d.isClassification() != (mf.classNames() != null)) {
+        if (d.isClassification() != Models.isClassifier(mf)) {
             throw new UsageException(data + " has " + (d.isClassification() ? "class labels" : "regression targets")
-                    + " but " + model + " is a " + (mf.classNames() != null ? "classifier" : "regression model"));
+                    + " but " + model + " is a " + (Models.isClassifier(mf) ? "classifier" : "regression model"));
         }
         if (!d.isClassification() && d.targetWidth() != mf.network().outputs()) {
             throw new UsageException(data + " has " + d.targetWidth() + " targets but " + model + " predicts "

@@ -87,4 +87,22 @@ final class Models {
         }
         return w;
     }
+
+    /**
+     * Whether {@code mf} classifies: it names classes, or (a file from another tool without names) its loss is a
+     * classification loss.
+     */
+    static boolean isClassifier(ModelFile mf) {
+        return mf.classNames() != null || mf.network().loss() == org.mlp4j.engine.Loss.CE
+                || mf.network().loss() == org.mlp4j.engine.Loss.BCE;
+    }
+
+    /** The class names to print for a classifier: its own, else "0", "1", … (two for a single sigmoid output). */
+    static List<String> classNames(ModelFile mf) {
+        if (mf.classNames() != null) {
+            return mf.classNames();
+        }
+        int outputs = mf.network().outputs();
+        return Dataset.numberedClasses(outputs == 1 ? 2 : outputs);
+    }
 }

@@ -73,10 +73,10 @@ final class PredictCommand implements Callable<Integer> {
         int width = mf.network().outputs();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PrintStream p = new PrintStream(buffer, false, StandardCharsets.UTF_8)) {
-            if (mf.classNames() == null) {
-                writeValues(p, outputs, d.rows(), width, mf.targetNames());
+            if (Models.isClassifier(mf)) {
+                write(p, outputs, d.rows(), width, Models.classNames(mf));
             } else {
-                write(p, outputs, d.rows(), width, mf.classNames());
+                writeValues(p, outputs, d.rows(), width, mf.targetNames());
             }
         }
         if (out == null) {
