@@ -439,7 +439,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!refused.isEmpty()) {
                 throw new UsageException(String.join(", ", refused) + " cannot be combined with --resume: the checkpoint "
-                        + "fixes the run's settings (only --epochs, --model, --checkpoint, --history, --test, --threads apply)");
+                        + "fixes the run's settings (only --epochs, --model, --checkpoint, --history, --test, --threads and the "
+                        + "data flags apply)");
             }
             return;
         }
