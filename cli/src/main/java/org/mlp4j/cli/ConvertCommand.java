@@ -42,6 +42,7 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputPaths.check("OUT", out);
         LoadedData loaded = DataSources.load(in, dataOptions.request(), System.err::println);
         Dataset d = loaded.data();
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -20,7 +20,7 @@ final class DataCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPEC", description = "A dataset name or a data file.")
     String spec;
 
-    @Option(names = "--json", description = "Print {\"rows\",\"features\",\"classes\",\"classCounts\",\"min\",\"max\",\"mean\"}.")
+    @Option(names = "--json", description = "Print {\"rows\",\"features\",\"classes\",\"classCounts\",\"min\",\"max\",\"mean\"} (and \"testRows\" when the source has a test split).")
     boolean json;
 
     @Mixin
@@ -34,6 +34,9 @@ final class DataCommand implements Callable<Integer> {
         LoadedData loaded = DataSources.load(spec, dataOptions.request(), System.err::println);
         Description d = Description.describe(loaded.data());
         PrintStream out = System.out;
+        if (OneClassData.isOneClass(loaded.data())) {
+            System.err.println("mlp4j: warning: " + OneClassData.explain(loaded.data(), spec, dataOptions.request()));
+        }
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("rows", d.rows());
@@ -43,6 +46,9 @@ final class DataCommand implements Callable<Integer> {
             o.put("min", d.min());
             o.put("max", d.max());
             o.put("mean", d.mean());
+            if (loaded.test() != null) {
+                o.put("testRows", loaded.test().rows());
+            }
             Json.print(out, o);
             return 0;
         }

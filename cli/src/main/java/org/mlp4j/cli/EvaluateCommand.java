@@ -1,10 +1,13 @@
 package org.mlp4j.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mlp4j.datasets.DataRequest;
 import org.mlp4j.datasets.DataSources;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.eval.Evaluation;
+import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.formats.model.ModelFile;
 import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code mlp4j evaluate}: loss, accuracy, confusion matrix and per-class metrics of a model on labelled data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Evaluate a model on labelled data: loss, accuracy, confusion matrix, per-class precision/recall/F1.")
+        description = {"Evaluate a model on labelled data: loss, accuracy, confusion matrix, per-class precision/recall/F1;",
+            "for a regression model, loss, RMSE, MAE and R²."})
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "The model file.")
     Path model;
@@ -25,7 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
     Integer threads;
 
-    @Option(names = "--json", description = "Print {\"loss\",\"accuracy\",\"confusion\",\"perClass\"} as one JSON object.")
+    @Option(names = "--json", description = "Print {\"loss\",\"accuracy\",\"confusion\",\"perClass\"} (regression: {\"loss\",\"rmse\",\"mae\",\"r2\",\"perTarget\"}) as one JSON object.")
     boolean json;
 
     @Mixin
@@ -38,16 +42,34 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Cli.applyThreads(threads);
         ModelFile mf = ModelReader.read(model);
-        Dataset raw = DataSources.loadForEvaluation(data, dataOptions.request(), System.err::println);
+        DataRequest request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
+        Dataset raw = DataSources.loadForEvaluation(data, request, System.err::println);
+        Models.warnings(mf, raw, model, data, request).forEach(w -> System.err.println("mlp4j: warning: " + w));
         Dataset d = Models.prepare(mf, raw, model, data);
         if (!d.hasTargets()) {
             throw new UsageException(data + " has no labels or targets to evaluate against (use predict)");
         }
-        Evaluation e = mf.network().evaluate(d, Cli.kernels(threads));
+        if (d.isClassification() != Models.isClassifier(mf)) {
+            throw new UsageException(data + " has " + (d.isClassification() ? "class labels" : "regression targets")
+                    + " but " + model + " is a " + (Models.isClassifier(mf) ? "classifier" : "regression model"));
+        }
+        if (!d.isClassification() && d.targetWidth() != mf.network().outputs()) {
+            throw new UsageException(data + " has " + d.targetWidth() + " targets but " + model + " predicts "
+                    + mf.network().outputs());
+        }
+        Kernels kernels = Cli.kernels(threads);
+        Evaluation e = mf.network().evaluate(d, kernels);
+        RegressionMetrics regression = e.isClassification() ? null : RegressionMetrics.of(
+                mf.network().predict(d.features(), d.rows(), kernels), d.targets(), d.rows(), d.targetWidth(),
+                mf.targetNames());
         if (json) {
-            Json.print(System.out, Json.evaluation(e));
+            Map<String, Object> o = Json.evaluation(e);
+            if (regression != null) {
+                regression.putJson(o);
+            }
+            Json.print(System.out, o);
         } else {
-            Reports.evaluation(System.out, "evaluation of " + model, e, d.rows());
+            Reports.evaluation(System.out, "evaluation of " + model, e, d.rows(), regression);
         }
         return 0;
     }

@@ -49,6 +49,7 @@ public final class Main {
     static CommandLine commandLine(boolean debug) {
         CommandLine cl = new CommandLine(new Mlp4jCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        Version.applyToSubcommands(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("mlp4j: error: " + oneLine(ex.getMessage()));

@@ -11,8 +11,16 @@ final class Reports {
     }
 
     static void evaluation(PrintStream out, String title, Evaluation e, long rows) {
+        evaluation(out, title, e, rows, null);
+    }
+
+    /** As above; a regression evaluation also prints {@code regression}'s RMSE, MAE and R² when given. */
+    static void evaluation(PrintStream out, String title, Evaluation e, long rows, RegressionMetrics regression) {
         if (!e.isClassification()) {
             out.printf(Locale.ROOT, "%s: loss %.6f on %d rows%n", title, e.loss(), rows);
+            if (regression != null) {
+                regression.lines().forEach(out::println);
+            }
             return;
         }
         out.printf(Locale.ROOT, "%s: accuracy %.4f, loss %.6f on %d rows%n", title, e.accuracy(), e.loss(), rows);

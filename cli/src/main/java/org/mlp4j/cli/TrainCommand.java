@@ -120,6 +120,12 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingFlags flags;
 
+    @Mixin
+    TrainDataOptions splits;
+
+    @Mixin
+    ProgressOptions progress;
+
     @Spec
     CommandSpec spec;
 
@@ -127,13 +133,13 @@ final class TrainCommand implements Callable<Integer> {
     private static final List<String> FIXED_BY_CHECKPOINT = List.of("--layers", "--activation", "--output", "--loss",
             "--init", "--batch", "--seed", "--scale", "--from", "--optimizer", "--lr", "--momentum", "--beta1",
             "--beta2", "--eps", "--l2", "--weight-decay", "--dropout", "--clip-norm", "--schedule", "--batches",
-            "--early-stopping", "--min-delta", "--monitor", "--validation-split");
+            "--early-stopping", "--min-delta", "--monitor", "--validation-split", "--test-split", "--split-mode",
+            "--class-names");
 
     @Override
     public Integer call() throws Exception {
         Cli.applyThreads(threads);
         refuseConflicts();
-        PrintStream out = System.out;
         PrintStream err = System.err;
 
         Checkpoint resumed = flags.resume == null ? null : CheckpointFile.read(flags.resume);
@@ -141,19 +147,42 @@ final class TrainCommand implements Callable<Integer> {
             restoreSettings(resumed.settings());
         }
         int batchSize = parseBatch();
+        checkFlags();
+        OutputPaths.check("--model", model);
+        OutputPaths.check("--checkpoint", flags.checkpoint);
+        OutputPaths.check("--history", flags.history);
         LoadedData loaded = DataSources.load(data, dataOptions.request(), err::println);
         Dataset train = loaded.data();
+        if (OneClassData.isOneClass(train)) {
+            if (resumed == null && from == null) {
+                throw new IllegalArgumentException(OneClassData.explain(train, data, dataOptions.request()));
+            }
+            err.println("mlp4j: warning: " + OneClassData.explain(train, data, dataOptions.request()));
+        }
         Dataset testSet = test != null ? DataSources.loadForEvaluation(test, dataOptions.request(), err::println)
                 : loaded.test();
         Dataset validation = validationSpec == null ? null
-                : DataSources.loadForEvaluation(validationSpec, dataOptions.request(), err::println);
-        if (validationSplit != null) {
-            if (!(validationSplit > 0 && validationSplit < 1)) {
-                throw new UsageException("--validation-split must be between 0 and 1, got " + validationSplit);
+                : DataSources.loadForValidation(validationSpec, dataOptions.request(), err::println);
+        if (splits.classNames != null) {
+            List<String> original = train.classNames();
+            if (!train.isClassification() || splits.classNames.size() != train.classCount()) {
+                throw new UsageException("--class-names gives " + splits.classNames.size() + " names but " + data + " has "
+                        + (train.isClassification() ? train.classCount() + " classes" : "no classes"));
             }
-            int keep = (int) Math.round(train.rows() * (1 - validationSplit));
-            validation = train.slice(keep, train.rows());
-            train = train.slice(0, keep);
+            train = Models.renameClasses(train, original, splits.classNames);
+            testSet = Models.renameClasses(testSet, original, splits.classNames);
+            validation = Models.renameClasses(validation, original, splits.classNames);
+        }
+        Dataset rawTrain = train;
+        if (splits.testSplit != null) {
+            Dataset[] parts = splits.mode().split(train, splits.testSplit, seed, 1, "--test-split " + splits.testSplit);
+            train = parts[0];
+            testSet = parts[1];
+        }
+        if (validationSplit != null) {
+            Dataset[] parts = splits.mode().split(train, validationSplit, seed, 2, "--validation-split " + validationSplit);
+            train = parts[0];
+            validation = parts[1];
         }
 
         ModelFile start = resumed != null ? resumed.model() : from != null ? ModelReader.read(from) : null;
@@ -164,6 +193,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         Normalization norm = start != null ? orIdentity(start.normalization()) : Normalization.fit(scaleMode(), train);
         List<String> classes = start != null ? start.classNames() : train.isClassification() ? train.classNames() : null;
+        List<String> targetNames = classes != null ? null
+                : start != null && start.targetNames() != null ? start.targetNames() : TargetNames.resolve(data, dataOptions.request());
         Network net = start != null ? start.network() : buildNetwork(train);
         if (start != null) {
             checkCompatible(start, train);
@@ -173,7 +204,7 @@ final class TrainCommand implements Callable<Integer> {
         Dataset normalizedTest = testSet == null ? null : norm.apply(Models.withClasses(testSet, classes, test, "the model"));
 
         Kernels kernels = Cli.kernels(threads);
-        if (!json) {
+        if (!json && !progress.quiet) {
             err.println("mlp4j: " + loaded.origin() + ": " + train.rows() + " training rows"
                     + (validation != null ? ", " + validation.rows() + " validation rows" : "")
                     + (normalizedTest != null ? ", " + normalizedTest.rows() + " test rows" : "")
@@ -181,6 +212,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "; kernels " + kernels.describe());
         }
         Map<String, Object> settings = settings(batchSize == 0 ? train.rows() : batchSize);
+        InputRange.record(settings, rawTrain);
         Normalization finalNorm = norm;
         List<String> finalClasses = classes;
         TrainingOptions.Builder options = TrainingOptions.builder().epochs(epochs).batchSize(batchSize).seed(seed)
@@ -191,20 +223,41 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (flags.checkpoint != null) {
             options.checkpoint((trainer, state) -> CheckpointFile.write(flags.checkpoint,
-                    new ModelFile(trainer.network(), finalClasses, finalNorm, settings, Map.of()), state, settings),
+                    new ModelFile(trainer.network(), finalClasses, finalNorm, settings, Map.of(), targetNames), state, settings),
                     flags.checkpointEvery);
         }
-        options.listener(new ProgressPrinter(err, !json && ProgressPrinter.stderrIsTerminal()));
+        boolean live = !json && ProgressPrinter.stderrIsTerminal();
+        options.listener(new ProgressPrinter(err, live, live ? TerminalWidth.columns() : TerminalWidth.FALLBACK,
+                progress.logEvery, progress.quiet));
+        RunWarnings runWarnings = new RunWarnings();
+        options.listener(runWarnings);
         Trainer trainer = new Trainer(net, options.build());
-        History history = fitWithInterruptHandler(trainer, train);
-        if (history.stopReason() != null && history.stopReason().startsWith("interrupted")) {
-            err.println("mlp4j: " + history.stopReason() + (flags.checkpoint != null
-                    ? "; checkpoint written to " + flags.checkpoint + " (continue with --resume " + flags.checkpoint + ")" : "")
-                    + "; " + model + " was not written");
-            return 130;
+        try (InterruptGuard guard = InterruptGuard.install(trainer)) {
+            History history = fit(trainer, train);
+            if (history.stopReason() != null && history.stopReason().startsWith("interrupted")) {
+                err.println("mlp4j: " + history.stopReason() + "; " + (flags.checkpoint != null
+                        ? "checkpoint written to " + flags.checkpoint + " (continue with --resume " + flags.checkpoint + ")"
+                        : "nothing was saved, the run is lost (train with --checkpoint FILE to be able to continue an "
+                        + "interrupted run with --resume FILE)") + "; " + model + " was not written");
+                err.flush();
+                return 130;
+            }
+            return finish(history, trainer, net, train, normalizedTest, classes, targetNames, norm, settings, kernels,
+                    runWarnings.check(history, train, flags.learningRate(), net.loss()));
         }
+    }
+
+    /** After training: test evaluation, the model file, the history CSV, and the report or JSON. */
+    private int finish(History history, Trainer trainer, Network net, Dataset train, Dataset normalizedTest,
+                       List<String> classes, List<String> targetNames, Normalization norm, Map<String, Object> settings,
+                       Kernels kernels, List<String> warnings) throws IOException {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
 
         Evaluation testEval = normalizedTest == null ? null : net.evaluate(normalizedTest, kernels);
+        RegressionMetrics testRegression = testEval == null || testEval.isClassification() ? null
+                : RegressionMetrics.of(net.predict(normalizedTest.features(), normalizedTest.rows(), kernels),
+                        normalizedTest.targets(), normalizedTest.rows(), normalizedTest.targetWidth(), targetNames);
         Map<String, Object> metrics = new LinkedHashMap<>();
         EpochStats last = history.last();
         if (last != null) {
@@ -219,52 +272,67 @@ final class TrainCommand implements Callable<Integer> {
             metrics.put("testLoss", Json.number(testEval.loss()));
             metrics.put("testAccuracy", Json.number(testEval.accuracy()));
         }
-        ModelWriter.write(model, new ModelFile(net, classes, norm, settings, metrics));
+        if (testRegression != null) {
+            metrics.put("testRmse", Json.number(testRegression.meanRmse()));
+            metrics.put("testMae", Json.number(testRegression.meanMae()));
+            metrics.put("testR2", Json.number(testRegression.meanR2()));
+        }
+        ModelWriter.write(model, new ModelFile(net, classes, norm, settings, metrics, targetNames));
         if (flags.history != null) {
             HistoryCsv.write(flags.history, history);
         }
+        for (String w : warnings) {
+            err.println("mlp4j: warning: " + w);
+        }
         if (json) {
-            Json.print(out, json(history, testEval, kernels));
+            Map<String, Object> o = json(history, testEval, kernels);
+            if (testRegression != null) {
+                testRegression.putJson(castMap(o.get("test")));
+            }
+            o.put("warnings", warnings);
+            Json.print(out, o);
         } else {
             if (history.stopReason() != null) {
                 err.println("mlp4j: stopped early: " + history.stopReason());
             }
             if (testEval != null) {
-                Reports.evaluation(out, "test", testEval, normalizedTest.rows());
+                Reports.evaluation(out, "test", testEval, normalizedTest.rows(), testRegression);
             }
-            out.println("model written to " + model);
+            out.println("model written to " + model + (warnings.isEmpty() ? "" : " (with warnings, above)"));
         }
         return 0;
     }
 
-    /**
-     * Runs {@code fit}; with {@code --checkpoint}, Ctrl-C (SIGINT/SIGTERM) asks the trainer to stop after the current
-     * batch and write a checkpoint of exactly that position before the JVM exits.
-     */
-    private History fitWithInterruptHandler(Trainer trainer, Dataset train) {
-        if (flags.checkpoint == null) {
-            return fit(trainer, train);
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static void fraction(String flag, Double v) {
+        if (v != null && !(v > 0 && v < 1)) {
+            throw new UsageException(flag + " must be between 0 and 1, got " + v);
         }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            trainer.interrupt();
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "mlp4j-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return fit(trainer, train);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of the signal: the hook is running
-            }
+    }
+
+    /** Flag values that need no data, checked before any is read: a usage error is found first (exit 2). */
+    private void checkFlags() {
+        if (epochs < 1) {
+            throw new UsageException("--epochs must be >= 1, got " + epochs);
         }
+        fraction("--validation-split", validationSplit);
+        fraction("--test-split", splits.testSplit);
+        if (validationSplit != null && validationSpec != null) {
+            throw new UsageException("give --validation or --validation-split, not both");
+        }
+        if (splits.testSplit != null && test != null) {
+            throw new UsageException("give --test or --test-split, not both");
+        }
+        if (splits.classNames != null && splits.classNames.stream().anyMatch(String::isBlank)) {
+            throw new UsageException("--class-names has an empty name: " + String.join(",", splits.classNames));
+        }
+        splits.mode();
+        progress.check();
+        flags.apply(TrainingOptions.builder(), validationSpec != null || validationSplit != null);
     }
 
     private History fit(Trainer trainer, Dataset train) {
@@ -318,6 +386,7 @@ final class TrainCommand implements Callable<Integer> {
         if (validationSplit != null) {
             m.put("validationSplit", validationSplit);
         }
+        RunSettings.record(m, this);
         return m;
     }
 
@@ -349,6 +418,7 @@ final class TrainCommand implements Callable<Integer> {
             flags.patience = ((Number) s.get("earlyStopping")).intValue();
             flags.minDelta = number(s, "minDelta", 0.0);
         }
+        RunSettings.restore(s, this, spec.commandLine().getParseResult());
     }
 
     private static Double number(Map<String, Object> s, String key, Double fallback) {
@@ -369,7 +439,8 @@ final class TrainCommand implements Callable<Integer> {
             }
             if (!refused.isEmpty()) {
                 throw new UsageException(String.join(", ", refused) + " cannot be combined with --resume: the checkpoint "
-                        + "fixes the run's settings (only --epochs, --model, --checkpoint, --history, --test, --threads apply)");
+                        + "fixes the run's settings (only --epochs, --model, --checkpoint, --history, --test, --threads and the "
+                        + "data flags apply)");
             }
             return;
         }

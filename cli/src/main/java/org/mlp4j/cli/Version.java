@@ -3,6 +3,7 @@ package org.mlp4j.cli;
 import org.mlp4j.engine.kernel.CpuCaches;
 import org.mlp4j.engine.kernel.KernelsProvider;
 import org.mlp4j.engine.kernel.VectorSupport;
+import picocli.CommandLine;
 import picocli.CommandLine.IVersionProvider;
 
 /**
@@ -12,6 +13,19 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
     /** Set by the {@code ./mlp4j} launcher: how it chose the JDK. */
     static final String JDK_REASON_ENV = "MLP4J_JDK_REASON";
+
+    /**
+     * Gives every subcommand (at any depth) this version provider, so that the {@code -V, --version} their help
+     * lists prints the version there too (picocli's standard options only print what a command's own spec holds).
+     */
+    static void applyToSubcommands(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null && sub.getCommandSpec().version().length == 0) {
+                sub.getCommandSpec().versionProvider(new Version());
+            }
+            applyToSubcommands(sub);
+        }
+    }
 
     @Override
     public String[] getVersion() {

@@ -73,4 +73,49 @@ class CheckpointResumeTest {
         assertEquals(2, r.status, r.toString());
         assertTrue(r.err.contains("--lr cannot be combined with --resume"), r.err);
     }
+
+    /**
+     * Every setting a checkpoint fixes survives the resume: early stopping on {@code --monitor accuracy} (which a
+     * resumed run once replaced by loss), a shuffled {@code --validation-split}, a {@code --test-split}, class names and
+     * the CSV label column. The resumed run stops at the same epoch with the same parameters as an uninterrupted one.
+     */
+    @Test
+    void aResumedRunKeepsEverySettingOfTheRun() throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            double a = Math.sin(i * 0.37);
+            double b = Math.cos(i * 0.91);
+            csv.append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%d%n", a, b, a * b > 0 ? 1 : 0));
+        }
+        Path data = Files.writeString(dir.resolve("quadrants.csv"), csv);
+        String[] run = {"train", "--data", data.toString(), "--label-column", "last", "--layers", "auto,16,auto",
+            "--optimizer", "adam", "--lr", "0.02", "--early-stopping", "2", "--monitor", "accuracy", "--min-delta", "0.02",
+            "--validation-split", "0.2", "--split-mode", "shuffle", "--test-split", "0.1", "--class-names", "off,on",
+            "--batch", "16", "--seed", "3"};
+        Path whole = dir.resolve("whole.json");
+        CliRun w = CliRun.of(concat(run, "--epochs", "40", "--model", whole.toString(), "--json"));
+        assertEquals(0, w.status, w.toString());
+        int stoppedAt = w.json().get("epochs").size();
+        assertTrue(stoppedAt < 40 && w.json().has("stopReason"), "early stopping on accuracy stops the run: " + w.out);
+
+        Path checkpoint = dir.resolve("c.json");
+        CliRun first = CliRun.of(concat(run, "--epochs", "2", "--checkpoint", checkpoint.toString(),
+                "--model", dir.resolve("partial.json").toString()));
+        assertEquals(0, first.status, first.toString());
+        Path resumed = dir.resolve("resumed.json");
+        CliRun second = CliRun.of("train", "--resume", checkpoint.toString(), "--epochs", "40",
+                "--model", resumed.toString(), "--json");
+        assertEquals(0, second.status, second.toString());
+        assertEquals(stoppedAt, second.json().get("epochs").size(), "stops at the same epoch");
+        assertEquals(w.json().get("test").toString(), second.json().get("test").toString(), "same test rows and result");
+        assertArrayEquals(weights(whole), weights(resumed));
+        assertEquals(java.util.List.of("off", "on"), ModelReader.read(resumed).classNames());
+        assertEquals("accuracy", ModelReader.read(resumed).training().get("monitor"));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }

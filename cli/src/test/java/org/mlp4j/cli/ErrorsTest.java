@@ -87,4 +87,30 @@ class ErrorsTest {
         assertEquals(0, version.status);
         assertTrue(version.out.startsWith("mlp4j "), version.out);
     }
+
+    @Test
+    void everySubcommandPrintsTheVersionWithDashV() {
+        for (String cmd : List.of("train", "evaluate", "predict", "data", "datasets", "convert")) {
+            for (String flag : List.of("-V", "--version")) {
+                CliRun r = CliRun.of(cmd, flag);
+                assertEquals(0, r.status, cmd + " " + flag + ": " + r);
+                assertTrue(r.out.startsWith("mlp4j "), cmd + " " + flag + ": " + r.out);
+            }
+        }
+    }
+
+    @Test
+    void aNegativeEpochCountIsAUsageErrorFoundBeforeTheDataIsRead() {
+        CliRun r = CliRun.of("train", "--epochs", "-1", "--data", dir.resolve("absent.csv").toString());
+        assertOneLineError(r, 2, "--epochs must be >= 1, got -1");
+    }
+
+    @Test
+    void badSplitFractionsAreUsageErrorsFoundBeforeTheDataIsRead() {
+        String absent = dir.resolve("absent.csv").toString();
+        assertOneLineError(CliRun.of("train", "--validation-split", "1.5", "--data", absent), 2, "--validation-split");
+        assertOneLineError(CliRun.of("train", "--test-split", "0", "--data", absent), 2, "--test-split");
+        assertOneLineError(CliRun.of("train", "--split-mode", "random", "--data", absent), 2, "--split-mode");
+        assertOneLineError(CliRun.of("train", "--log-every", "0", "--data", absent), 2, "--log-every");
+    }
 }

@@ -74,6 +74,29 @@ public final class DataSources {
         return load(spec, request, log).data();
     }
 
+    /**
+     * The rows to validate on ({@code train --validation SPEC}): as {@link #loadForEvaluation}, except that a pickle
+     * or {@code .npz} holding a {@code valid} split gives that split ({@code mnist.pkl.gz}'s 10,000 validation rows),
+     * keeping its test split for testing. {@code --split} still chooses explicitly.
+     */
+    public static Dataset loadForValidation(String spec, DataRequest request, Consumer<String> log) throws IOException {
+        Path file = Paths.get(spec);
+        if (request.split() == null && request.xKey() == null && Files.isRegularFile(file)) {
+            DataFormat format = DataReaders.detect(file);
+            if (format instanceof PickleFormat) {
+                Object root = PickleDatasets.load(file);
+                if (ArrayDatasets.hasSplit(root, "valid")) {
+                    return fromPickle(root, file, request, "valid");
+                }
+                return fromPickle(root, file, request, ArrayDatasets.hasSplit(root, "test") ? "test" : null);
+            }
+            if (format instanceof NumpyFormat && NumpyDatasets.isNpz(file) && NumpyDatasets.hasSplit(file, "valid")) {
+                return format.read(file, options(request.withSplit("valid")));
+            }
+        }
+        return loadForEvaluation(spec, request, log);
+    }
+
     /** Whether a named dataset can be used without downloading. */
     public static boolean isAvailable(String name) {
         return NamedDatasets.isInstalled(name);

@@ -26,9 +26,24 @@ public final class IdxDataset {
     private final String description;
     private final List<RemoteFile> remote;
     private final DataDirectories directories;
+    private final List<String> classNames;
+
+    /** Fashion-MNIST's classes, by label index (Zalando's README). */
+    public static final List<String> FASHION_MNIST_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress",
+            "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
     /** @param remote the four files ({@code .gz}) in the order train images, train labels, test images, test labels */
     public IdxDataset(String name, String description, List<RemoteFile> remote, DataDirectories directories) {
+        this(name, description, remote, directories, null);
+    }
+
+    /**
+     * As the four-argument constructor, with the names of the classes by label index (null: "0", "1", …); models
+     * trained on the dataset record them, so {@code predict} prints "Sneaker" rather than 7.
+     */
+    public IdxDataset(String name, String description, List<RemoteFile> remote, DataDirectories directories,
+                      List<String> classNames) {
+        this.classNames = classNames == null ? null : List.copyOf(classNames);
         this.name = name;
         this.description = description;
         this.remote = List.copyOf(remote);
@@ -44,7 +59,7 @@ public final class IdxDataset {
                 RemoteFile.atMirrors(TRAIN_LABELS + ".gz", mirrors, "b0197879cbda89f3dc7b894f9fd52b858e68ea4182b6947c9d8c2b67e5f18dcc"),
                 RemoteFile.atMirrors(TEST_IMAGES + ".gz", mirrors, "78dcbbfb5a27efaf1b6c1d616caca68560be8766c5bffcb2791df9273a534229"),
                 RemoteFile.atMirrors(TEST_LABELS + ".gz", mirrors, "42bd18137a62d5998cdeae52bf3a0676ac6b706f5cf8439b47bb5b151ae3dccf")),
-                dirs);
+                dirs, FASHION_MNIST_CLASSES);
     }
 
     static IdxDataset mnist(DataDirectories dirs) {
@@ -61,6 +76,8 @@ public final class IdxDataset {
 
     public String name() { return name; }
     public String description() { return description; }
+    /** The class names by label index, or null for "0", "1", …. */
+    public List<String> classNames() { return classNames; }
 
     /** The directory holding all four files, or null. */
     public Path find() {
@@ -93,6 +110,14 @@ public final class IdxDataset {
                 ReadOptions.defaults().withLabelsFile(DataDirectories.resolveFile(dir, TRAIN_LABELS)));
         Dataset test = IdxDatasets.read(DataDirectories.resolveFile(dir, TEST_IMAGES),
                 ReadOptions.defaults().withLabelsFile(DataDirectories.resolveFile(dir, TEST_LABELS)));
-        return new LoadedData(train, test, origin);
+        return new LoadedData(named(train), named(test), origin);
+    }
+
+    /** {@code d} with this dataset's class names, when it has them and the labels fit. */
+    private Dataset named(Dataset d) {
+        if (classNames == null || !d.isClassification() || d.classCount() > classNames.size()) {
+            return d;
+        }
+        return Dataset.classification(d.features(), d.rows(), d.featureCount(), d.labels(), classNames);
     }
 }

@@ -74,6 +74,21 @@ public final class CsvReader {
         }
     }
 
+    /**
+     * The header's names of a CSV file, or null when its first row is data (detected as {@link #read} does, or as
+     * {@code options.header()} says). Reads only the first row.
+     */
+    public static List<String> header(Path file, ReadOptions options) throws IOException {
+        try (CsvParser parser = new CsvParser(file.toString(), Gzip.open(file))) {
+            List<String> first = parser.peekRow();
+            if (first == null) {
+                return null;
+            }
+            boolean header = options.header() != null ? options.header() : hasNonNumericCell(first);
+            return header ? List.copyOf(first) : null;
+        }
+    }
+
     private static boolean hasNonNumericCell(List<String> cells) {
         NumberScanner scanner = new NumberScanner();
         for (String c : cells) {

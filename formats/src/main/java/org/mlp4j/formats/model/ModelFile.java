@@ -23,6 +23,7 @@ public final class ModelFile {
     private final Normalization normalization;
     private final Map<String, Object> training;
     private final Map<String, Object> metrics;
+    private final List<String> targetNames;
 
     /**
      * @param classNames    one name per output (or two for a single sigmoid output); null when not a classifier
@@ -32,11 +33,34 @@ public final class ModelFile {
      */
     public ModelFile(Network network, List<String> classNames, Normalization normalization,
                      Map<String, Object> training, Map<String, Object> metrics) {
+        this(network, classNames, normalization, training, metrics, null);
+    }
+
+    /**
+     * As the five-argument constructor, plus the names of a regression model's outputs.
+     *
+     * @param targetNames one name per output (the regression target columns, e.g. {@code price}); null when unknown
+     *                    or not a regression model; not allowed together with {@code classNames}
+     */
+    public ModelFile(Network network, List<String> classNames, Normalization normalization,
+                     Map<String, Object> training, Map<String, Object> metrics, List<String> targetNames) {
         this.network = java.util.Objects.requireNonNull(network, "network");
         if (classNames != null) {
             int outputs = network.outputs();
             if (classNames.size() != outputs && !(outputs == 1 && classNames.size() == 2)) {
                 throw new IllegalArgumentException(classNames.size() + " class names for " + outputs + " outputs");
+            }
+            if (outputs == 1 && classNames.size() != 2) {
+                // one sigmoid output predicts class 0 or 1: it needs both names (one-class data trains nothing)
+                throw new IllegalArgumentException("a one-output classifier needs 2 class names, got " + classNames.size());
+            }
+        }
+        if (targetNames != null) {
+            if (classNames != null) {
+                throw new IllegalArgumentException("a model has class names or target names, not both");
+            }
+            if (targetNames.size() != network.outputs()) {
+                throw new IllegalArgumentException(targetNames.size() + " target names for " + network.outputs() + " outputs");
             }
         }
         if (normalization != null && normalization.featureCount() != 0
@@ -48,6 +72,7 @@ public final class ModelFile {
         this.normalization = normalization;
         this.training = Collections.unmodifiableMap(new LinkedHashMap<>(training == null ? Map.of() : training));
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
+        this.targetNames = targetNames == null ? null : List.copyOf(targetNames);
     }
 
     /** A model file with the network only. */
@@ -58,6 +83,8 @@ public final class ModelFile {
     public Network network() { return network; }
     /** Class names, or null. */
     public List<String> classNames() { return classNames; }
+    /** A regression model's output names (its target columns), or null. */
+    public List<String> targetNames() { return targetNames; }
     /** The normalization, or null when the model applies none. */
     public Normalization normalization() { return normalization; }
     /** Training options in the order they were given (unmodifiable). */
@@ -66,19 +93,24 @@ public final class ModelFile {
     public Map<String, Object> metrics() { return metrics; }
 
     public ModelFile withClassNames(List<String> names) {
-        return new ModelFile(network, names, normalization, training, metrics);
+        return new ModelFile(network, names, normalization, training, metrics, names == null ? targetNames : null);
     }
 
     public ModelFile withNormalization(Normalization n) {
-        return new ModelFile(network, classNames, n, training, metrics);
+        return new ModelFile(network, classNames, n, training, metrics, targetNames);
     }
 
     public ModelFile withTraining(Map<String, Object> options) {
-        return new ModelFile(network, classNames, normalization, options, metrics);
+        return new ModelFile(network, classNames, normalization, options, metrics, targetNames);
     }
 
     public ModelFile withMetrics(Map<String, Object> values) {
-        return new ModelFile(network, classNames, normalization, training, values);
+        return new ModelFile(network, classNames, normalization, training, values, targetNames);
+    }
+
+    /** The same model with these regression output names (null for none). */
+    public ModelFile withTargetNames(List<String> names) {
+        return new ModelFile(network, classNames, normalization, training, metrics, names);
     }
 
     /** A normalized copy of {@code rows × inputs} raw features (the input is untouched). */

@@ -19,7 +19,7 @@ import org.mlp4j.formats.io.MemoryBudget;
  * Reads model files written by {@link ModelWriter} or by any other tool that follows the schema (the README, "Model files").
  * Required: {@code format} ({@code "mlp4j-model"}), {@code version} (1), {@code inputs}, {@code layers},
  * {@code loss}. Every array may be {@code base64} or {@code values}; unknown fields are ignored; anything missing
- * or inconsistent is a {@link DataFormatException} naming the field ({@code field layers[1].weights.shape}).
+ * or inconsistent is a {@link org.mlp4j.formats.DataFormatException} naming the field ({@code field layers[1].weights.shape}).
  */
 public final class ModelReader {
     private ModelReader() {
@@ -27,6 +27,9 @@ public final class ModelReader {
 
     /** Reads the model file at {@code file}. */
     public static ModelFile read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory, not a model file");
+        }
         checkSize(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(file.toString(), in);
@@ -86,8 +89,10 @@ public final class ModelReader {
             throw root.error(e.getMessage().startsWith("loss") ? "loss" : "layers", e.getMessage());
         }
         List<String> classes = classes(root, network.outputs());
+        List<String> targets = targets(root, network.outputs(), classes != null);
         Normalization normalization = root.has("normalization") ? normalization(root, inputs) : null;
-        return new ModelFile(network, classes, normalization, freeForm(root, "training"), freeForm(root, "metrics"));
+        return new ModelFile(network, classes, normalization, freeForm(root, "training"), freeForm(root, "metrics"),
+                targets);
     }
 
     private static DenseLayer layer(String file, String path, Object node, int width, String widthField) {
@@ -146,6 +151,34 @@ public final class ModelReader {
         }
         if (names.size() != outputs && !(outputs == 1 && names.size() == 2)) {
             throw root.error("classes", "names " + names.size() + " classes, but the output layer has " + outputs
+                    + " units");
+        }
+        if (outputs == 1 && names.size() != 2) {
+            throw root.error("classes", "a one-output classifier needs 2 class names (below and above 0.5), found "
+                    + names.size() + " (was it trained on data with a single class?)");
+        }
+        return names;
+    }
+
+    /** The optional {@code targets}: one name per output of a regression model. */
+    private static List<String> targets(JsonFields root, int outputs, boolean hasClasses) {
+        if (!root.has("targets")) {
+            return null;
+        }
+        if (hasClasses) {
+            throw root.error("targets", "a model has classes or targets, not both");
+        }
+        List<?> list = root.list("targets");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object v = list.get(i);
+            if (!(v instanceof String)) {
+                throw root.error("targets[" + i + "]", "expected a target name, found " + JsonFields.describe(v));
+            }
+            names.add((String) v);
+        }
+        if (names.size() != outputs) {
+            throw root.error("targets", "names " + names.size() + " targets, but the output layer has " + outputs
                     + " units");
         }
         return names;

@@ -62,6 +62,13 @@ public final class ModelWriter {
                 }
                 g.writeEndArray();
             }
+            if (model.targetNames() != null) {
+                g.writeArrayFieldStart("targets");
+                for (String t : model.targetNames()) {
+                    g.writeString(t);
+                }
+                g.writeEndArray();
+            }
             Normalization n = model.normalization();
             if (n != null && !n.isIdentity()) {
                 g.writeObjectFieldStart("normalization");
