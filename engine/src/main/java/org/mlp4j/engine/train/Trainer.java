@@ -54,6 +54,10 @@ public final class Trainer {
     private TrainingState state;
 
     public Trainer(Network network, TrainingOptions options) {
+        if (!network.isPlain()) {
+            throw new IllegalArgumentException("the trainer takes networks of dense layers with biases; batch "
+                    + "normalisation and bias-free layers train through org.mlp4j.engine.graph (a Tape)");
+        }
         this.network = network;
         this.options = options;
         this.kernels = options.kernels();
