@@ -120,6 +120,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingFlags flags;
 
+    @Mixin
+    BatchNormOption batchNorm;
+
     @Spec
     CommandSpec spec;
 
@@ -127,7 +130,7 @@ final class TrainCommand implements Callable<Integer> {
     private static final List<String> FIXED_BY_CHECKPOINT = List.of("--layers", "--activation", "--output", "--loss",
             "--init", "--batch", "--seed", "--scale", "--from", "--optimizer", "--lr", "--momentum", "--beta1",
             "--beta2", "--eps", "--l2", "--weight-decay", "--dropout", "--clip-norm", "--schedule", "--batches",
-            "--early-stopping", "--min-delta", "--monitor", "--validation-split");
+            "--early-stopping", "--min-delta", "--monitor", "--validation-split", "--batch-norm");
 
     @Override
     public Integer call() throws Exception {
@@ -376,7 +379,7 @@ final class TrainCommand implements Callable<Integer> {
         if (from == null) {
             return;
         }
-        for (String f : List.of("--layers", "--activation", "--output", "--loss", "--init")) {
+        for (String f : List.of("--layers", "--activation", "--output", "--loss", "--init", "--batch-norm")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
                 refused.add(f);
             }
@@ -455,7 +458,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         NetworkBuilder b = Network.builder(widths[0]);
         for (int l = 1; l < widths.length - 1; l++) {
-            b.dense(widths[l], hidden);
+            batchNorm.hidden(b, widths[l], hidden);
         }
         return b.dense(widths[widths.length - 1], out).loss(chosenLoss).initializer(initializer()).seed(seed).build();
     }

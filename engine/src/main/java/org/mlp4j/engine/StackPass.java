@@ -196,6 +196,19 @@ public final class StackPass {
      * @return {@code ∂L/∂x} ({@code rows × inputs}, a buffer of this pass valid until the next call), or null
      */
     public float[] backward(Kernels k, float[] dOutput, float[][] gradients, boolean inputGradient) {
+        return backward(k, dOutput, gradients, inputGradient, false);
+    }
+
+    /**
+     * {@link #backward} from {@code ∂L/∂logits} (the last layer's pre-activations, as a fused loss gradient gives
+     * it), without the input gradient.
+     */
+    public void backwardFromLogits(Kernels k, float[] dLogits, float[][] gradients) {
+        backward(k, dLogits, gradients, false, true);
+    }
+
+    private float[] backward(Kernels k, float[] dOutput, float[][] gradients, boolean inputGradient,
+                             boolean fromLogits) {
         List<Layer> stack = network.stack();
         int depth = stack.size();
         float[] d = deltaA;
@@ -206,7 +219,9 @@ public final class StackPass {
             Layer layer = stack.get(l);
             int units = layer.units();
             int inputs = layer.inputs();
-            activationBackward(k, layer, outputs[l], d, units);
+            if (!(fromLogits && l == depth - 1)) {
+                activationBackward(k, layer, outputs[l], d, units);
+            }
             boolean wantInput = l > 0 || inputGradient;
             if (layer instanceof DenseLayer dense) {
                 slot -= dense.hasBias() ? 2 : 1;
