@@ -32,6 +32,7 @@ public final class StackPass {
     private int inputOffset;
     private int rows;
     private boolean training;
+    private float[] lastInputGradient;
 
     public StackPass(Network network, int capacity) {
         if (capacity < 1) {
@@ -196,7 +197,12 @@ public final class StackPass {
      * @return {@code ∂L/∂x} ({@code rows × inputs}, a buffer of this pass valid until the next call), or null
      */
     public float[] backward(Kernels k, float[] dOutput, float[][] gradients, boolean inputGradient) {
-        return backward(k, dOutput, gradients, inputGradient, false);
+        return backward(k, dOutput, 0, gradients, inputGradient, false);
+    }
+
+    /** {@link #backward(Kernels, float[], float[][], boolean)} with {@code ∂L/∂output} from element {@code dOffset}. */
+    public float[] backward(Kernels k, float[] dOutput, int dOffset, float[][] gradients, boolean inputGradient) {
+        return backward(k, dOutput, dOffset, gradients, inputGradient, false);
     }
 
     /**
@@ -204,16 +210,16 @@ public final class StackPass {
      * it), without the input gradient.
      */
     public void backwardFromLogits(Kernels k, float[] dLogits, float[][] gradients) {
-        backward(k, dLogits, gradients, false, true);
+        backward(k, dLogits, 0, gradients, false, true);
     }
 
-    private float[] backward(Kernels k, float[] dOutput, float[][] gradients, boolean inputGradient,
+    private float[] backward(Kernels k, float[] dOutput, int dOffset, float[][] gradients, boolean inputGradient,
                              boolean fromLogits) {
         List<Layer> stack = network.stack();
         int depth = stack.size();
         float[] d = deltaA;
         float[] next = deltaB;
-        System.arraycopy(dOutput, 0, d, 0, rows * network.outputs());
+        System.arraycopy(dOutput, dOffset, d, 0, rows * network.outputs());
         int slot = gradientSlots(stack);
         for (int l = depth - 1; l >= 0; l--) {
             Layer layer = stack.get(l);
@@ -248,13 +254,20 @@ public final class StackPass {
                         gradients == null ? null : gradients[slot], gradients == null ? null : gradients[slot + 1], wantInput);
             }
             if (!wantInput) {
+                lastInputGradient = null;
                 return null;
             }
             float[] t = d;
             d = next;
             next = t;
         }
+        lastInputGradient = d;
         return d;
+    }
+
+    /** The input gradient the last {@link #backward} returned (null if it computed none). */
+    public float[] inputGradient() {
+        return lastInputGradient;
     }
 
     /** How many gradient arrays {@link #backward} expects for this stack. */

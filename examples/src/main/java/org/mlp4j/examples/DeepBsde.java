@@ -122,13 +122,19 @@ public final class DeepBsde {
 
     /** The loss of one batch of paths, recorded on {@code tape}: the recursion written as ordinary code. */
     Tensor loss(Tape tape, Paths p) {
+        // X does not depend on the networks: the N−1 subnets run as one operation, in parallel over the threads
+        Tensor[] xs = new Tensor[N - 1];
+        for (int n = 1; n < N; n++) {
+            xs[n - 1] = tape.input(p.x[n], p.rows, D);
+        }
+        Tensor[] subnetOut = tape.apply(subnets, xs);
         Tensor y = tape.parameter(y0);
         Tensor z = tape.parameter(z0);
         for (int n = 0; n < N; n++) {
             Tensor dw = tape.input(p.dw[n], p.rows, D);
             y = y.sub(y.map(ALLEN_CAHN).scale(DT)).add(z.mul(dw).rowSums());
             if (n < N - 1) {
-                z = tape.apply(subnets[n], tape.input(p.x[n + 1], p.rows, D)).scale(1f / D);
+                z = subnetOut[n].scale(1f / D);           // Z_n = subnet_n(X_n) / d
             }
         }
         Tensor delta = y.sub(tape.input(p.terminal, p.rows, 1));

@@ -7,6 +7,7 @@ import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.StackPass;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.kernel.KernelsProvider;
+import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
  * Define-by-run reverse-mode differentiation over batch-major float32 matrices: operations on {@link Tensor}s are
@@ -40,6 +41,9 @@ public final class Tape {
     private int cursor;
     private int stamp;
     private boolean training = true;
+    /** Single-threaded kernels for each part of a group of subnets run in parallel (created on first use). */
+    private Kernels[] partKernels;
+    private final GroupTask group = new GroupTask();
 
     public Tape(Kernels kernels) {
         this.kernels = kernels;
@@ -132,6 +136,103 @@ public final class Tape {
     }
 
     /**
+     * Applies {@code subnets[i]} to {@code inputs[i]} for every {@code i} — independent networks, such as one per time
+     * step — as one operation that runs them in parallel over the tape's threads (forward and backward; each thread
+     * its own single-threaded kernels). The results are the same as applying each in turn, whatever the thread count.
+     * Every input must have the same number of rows and every subnet the same output width.
+     */
+    public Tensor[] apply(Subnet[] subnets, Tensor[] inputs) {
+        if (subnets.length != inputs.length || subnets.length == 0) {
+            throw new IllegalArgumentException(subnets.length + " subnets for " + inputs.length + " inputs");
+        }
+        int rows = inputs[0].rows;
+        int outs = subnets[0].network().outputs();
+        boolean requires = false;
+        for (int i = 0; i < subnets.length; i++) {
+            own(inputs[i]);
+            if (inputs[i].rows != rows || subnets[i].network().outputs() != outs
+                    || inputs[i].cols != subnets[i].network().inputs()) {
+                throw new IllegalArgumentException("subnet " + subnets[i].name() + " and input " + i
+                        + " do not fit the group (" + rows + " rows, " + outs + " outputs each)");
+            }
+            requires |= inputs[i].requiresGrad || subnets[i].anyTrainable();
+            for (int j = 0; j < i; j++) {
+                if (subnets[j] == subnets[i]) {
+                    throw new IllegalArgumentException("subnet " + subnets[i].name() + " appears twice in one group");
+                }
+            }
+        }
+        Tensor g = node(Op.NETWORKS, subnets.length * rows, outs, null);
+        if (g.passes == null || g.passes.length != subnets.length) {
+            g.passes = new StackPass[subnets.length];
+            g.subnets = new Subnet[subnets.length];
+            g.inputs = new Tensor[subnets.length];
+        }
+        for (int i = 0; i < subnets.length; i++) {
+            StackPass pass = g.passes[i];
+            if (pass == null || pass.network() != subnets[i].network() || pass.capacity() < rows) {
+                g.passes[i] = new StackPass(subnets[i].network(), rows);
+            }
+            g.subnets[i] = subnets[i];
+            g.inputs[i] = inputs[i];
+        }
+        g.requiresGrad = requires;
+        group.start(g, false);
+        Tensor[] parts = new Tensor[subnets.length];
+        for (int i = 0; i < subnets.length; i++) {
+            Tensor t = node(Op.PART, rows, outs, null);
+            t.a = g;
+            t.part = i;
+            t.value = g.passes[i].output();
+            t.requiresGrad = requires;
+            parts[i] = t;
+        }
+        return parts;
+    }
+
+    /** A group's forward or backward, part {@code p} of {@code n} handling subnets {@code p, p+n, …}. */
+    private final class GroupTask implements WorkerPool.PartTask {
+        private Tensor node;
+        private boolean backward;
+
+        void start(Tensor node, boolean backward) {
+            this.node = node;
+            this.backward = backward;
+            int threads = Math.min(kernels.threads(), node.passes.length);
+            if (threads <= 1) {
+                run(kernels, 0, 1);
+                return;
+            }
+            if (partKernels == null || partKernels.length < threads) {
+                partKernels = new Kernels[threads];
+                for (int p = 0; p < threads; p++) {
+                    partKernels[p] = KernelsProvider.create(kernels.name(), 1);
+                }
+            }
+            WorkerPool.shared().run(threads, this);
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            run(parts == 1 ? kernels : partKernels[part], part, parts);
+        }
+
+        private void run(Kernels k, int part, int parts) {
+            Tensor g = node;
+            int rows = g.inputs[0].rows;
+            for (int i = part; i < g.passes.length; i += parts) {
+                Subnet s = g.subnets[i];
+                if (!backward) {
+                    g.passes[i].forward(k, g.inputs[i].value, 0, rows, training && !s.frozen());
+                } else {
+                    g.passes[i].backward(k, g.grad, i * rows * g.cols, s.frozen() ? null : s.gradientArrays(),
+                            g.inputs[i].requiresGrad);
+                }
+            }
+        }
+    }
+
+    /**
      * Computes the gradient of the scalar {@code loss} with respect to every trainable parameter this recording used
      * and stores it in {@link Parameter#gradient()} (set, not accumulated across calls: the gradients of the
      * recording's parameters are zeroed first).
@@ -148,6 +249,12 @@ public final class Tape {
             } else if (n.op == Op.NETWORK) {
                 for (Parameter p : n.subnet.parameters()) {
                     Arrays.fill(p.gradient(), 0f);
+                }
+            } else if (n.op == Op.NETWORKS) {
+                for (Subnet s : n.subnets) {
+                    for (Parameter p : s.parameters()) {
+                        Arrays.fill(p.gradient(), 0f);
+                    }
                 }
             }
         }
@@ -379,6 +486,32 @@ public final class Tape {
                     float[] ga = gradOf(t.a);
                     for (int i = 0, m = t.a.rows * t.a.cols; i < m; i++) {
                         ga[i] += dx[i];
+                    }
+                }
+            }
+            case PART -> {
+                float[] gg = gradOf(t.a);
+                int offset = t.part * n;
+                for (int i = 0; i < n; i++) {
+                    gg[offset + i] += g[i];
+                }
+            }
+            case NETWORKS -> {
+                for (Tensor in : t.inputs) {
+                    if (in.requiresGrad) {
+                        gradOf(in);
+                    }
+                }
+                group.start(t, true);
+                // input gradients are added here, in order: several parts may share an input
+                for (int i = 0; i < t.inputs.length; i++) {
+                    Tensor in = t.inputs[i];
+                    if (in.requiresGrad) {
+                        float[] dx = t.passes[i].inputGradient();
+                        float[] ga = in.grad;
+                        for (int j = 0, m = in.rows * in.cols; j < m; j++) {
+                            ga[j] += dx[j];
+                        }
                     }
                 }
             }

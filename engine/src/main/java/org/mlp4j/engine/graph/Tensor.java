@@ -27,6 +27,11 @@ public final class Tensor {
     Parameter parameter;
     Subnet subnet;
     StackPass pass;
+    /** A group of subnets applied together ({@link Tape#apply(Subnet[], Tensor[])}); a part's index in it. */
+    Subnet[] subnets;
+    Tensor[] inputs;
+    StackPass[] passes;
+    int part;
     ElementFunction function;
     Activation activation;
     float[] scratch;

@@ -2,6 +2,7 @@ package org.mlp4j.engine.graph;
 
 import java.util.List;
 import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.parallel.WorkerPool;
 import org.mlp4j.engine.train.LearningRateSchedule;
 import org.mlp4j.engine.train.Optimizer;
 
@@ -27,6 +28,7 @@ public final class Updater {
     private int periods;
     private int plannedPeriods = 1;
     private long steps;
+    private final WorkerPool.PartTask parallelUpdate = this::updateRange;
 
     public Updater(List<Parameter> parameters, Optimizer optimizer, double learningRate, Kernels kernels) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -99,8 +101,26 @@ public final class Updater {
                 kernels.scale(v.length, shrink, v);
             }
         }
-        optimizer.step(values, gradients, (float) learningRate, kernels);
+        if (optimizer.elementwise() && kernels.threads() > 1) {
+            // element-wise rules split into ranges, one per thread: the same result as one whole step
+            optimizer.beginStep();
+            WorkerPool.shared().run(kernels.threads(), parallelUpdate);
+        } else {
+            optimizer.step(values, gradients, (float) learningRate, kernels);
+        }
         steps++;
+    }
+
+    private void updateRange(int part, int parts) {
+        float rate = (float) learningRate;
+        for (int i = 0; i < values.length; i++) {
+            int n = values[i].length;
+            int from = (int) ((long) n * part / parts);
+            int to = (int) ((long) n * (part + 1) / parts);
+            if (to > from) {
+                optimizer.update(values[i], gradients[i], i, from, to, rate);
+            }
+        }
     }
 
     /** Ends a schedule period; {@code monitored} feeds the plateau schedule (ignored by the others). */
