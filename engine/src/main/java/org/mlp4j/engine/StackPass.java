@@ -21,9 +21,10 @@ public final class StackPass {
     private final int capacity;
     private final float[][] outputs;
     private final float[] logits;
-    /** Per batch-normalisation layer: x̂ and 1/σ of the last forward; null for dense layers. */
-    private final float[][] normalized;
+    /** Per batch-normalisation layer: μ and 1/σ of the last forward; null for dense layers. */
+    private final float[][] means;
     private final float[][] invStd;
+    private final float[] scratch;
     private final float[][] columnA;
     private final float[][] columnB;
     private final float[] deltaA;
@@ -43,7 +44,7 @@ public final class StackPass {
         List<Layer> stack = network.stack();
         int depth = stack.size();
         outputs = new float[depth][];
-        normalized = new float[depth][];
+        means = new float[depth][];
         invStd = new float[depth][];
         columnA = new float[depth][];
         columnB = new float[depth][];
@@ -54,7 +55,7 @@ public final class StackPass {
             widest = Math.max(widest, units);
             outputs[l] = new float[Math.multiplyExact(capacity, units)];
             if (layer instanceof BatchNormLayer) {
-                normalized[l] = new float[capacity * units];
+                means[l] = new float[units];
                 invStd[l] = new float[units];
             }
             columnA[l] = new float[units];
@@ -63,6 +64,7 @@ public final class StackPass {
         logits = new float[Math.multiplyExact(capacity, network.outputs())];
         deltaA = new float[Math.multiplyExact(capacity, widest)];
         deltaB = new float[capacity * widest];
+        scratch = new float[widest];
     }
 
     public Network network() { return network; }
@@ -103,11 +105,8 @@ public final class StackPass {
                     k.biasActivation(out, rows, units, d.bias(), last ? Activation.IDENTITY : d.activation(), d.alpha());
                 }
             } else {
-                boolean relu = !last && layer.activation() == Activation.RELU;
-                normalize((BatchNormLayer) layer, l, in, inOffset, out, training, relu);
-                if (!last && !relu && layer.activation() != Activation.IDENTITY) {
-                    k.biasActivation(out, rows, units, null, layer.activation(), layer.alpha());
-                }
+                normalize(k, (BatchNormLayer) layer, l, in, inOffset, out, training,
+                        last ? Activation.IDENTITY : layer.activation());
             }
             if (last) {
                 System.arraycopy(out, 0, outputs[l], 0, rows * units);
@@ -120,18 +119,23 @@ public final class StackPass {
         }
     }
 
-    /** Normalises {@code x} into {@code out}; with {@code relu} the ReLU is applied in the same loop. */
-    private void normalize(BatchNormLayer bn, int l, float[] x, int offset, float[] out, boolean batchStatistics,
-                           boolean relu) {
+    /**
+     * Normalises {@code x} into {@code out} as {@code out = x·scale + shift} per column ({@code scale = γ/σ},
+     * {@code shift = β − μ·scale}); the shift is added by {@link Kernels#biasActivation} together with the activation
+     * (vectorised there), so only the column statistics and one multiply are loops here.
+     */
+    private void normalize(Kernels k, BatchNormLayer bn, int l, float[] x, int offset, float[] out,
+                           boolean batchStatistics, Activation f) {
         int u = bn.units();
-        float[] mean = columnA[l];
+        float[] mean = means[l];
         float[] inv = invStd[l];
-        float[] xhat = normalized[l];
+        float[] scale = columnA[l];
+        float[] shift = columnB[l];
         float[] gamma = bn.gamma();
         float[] beta = bn.beta();
         float eps = bn.epsilon();
         if (batchStatistics) {
-            float[] var = columnB[l];
+            float[] var = shift;
             java.util.Arrays.fill(mean, 0, u, 0f);
             java.util.Arrays.fill(var, 0, u, 0f);
             for (int i = 0; i < rows; i++) {
@@ -160,7 +164,6 @@ public final class StackPass {
                 mm[j] = mm[j] * m + mean[j] * (1 - m);
                 mv[j] = mv[j] * m + var[j] * (1 - m);
             }
-            // the moving mean was updated after use: normalise with the batch mean kept in `mean`
         } else {
             float[] mm = bn.movingMean();
             float[] mv = bn.movingVariance();
@@ -169,23 +172,18 @@ public final class StackPass {
                 inv[j] = 1f / (float) Math.sqrt(mv[j] + eps);
             }
         }
+        for (int j = 0; j < u; j++) {
+            scale[j] = gamma[j] * inv[j];
+            shift[j] = beta[j] - mean[j] * scale[j];
+        }
         for (int i = 0; i < rows; i++) {
             int r = offset + i * u;
             int o = i * u;
-            if (relu) {
-                for (int j = 0; j < u; j++) {
-                    float h = (x[r + j] - mean[j]) * inv[j];
-                    xhat[o + j] = h;
-                    out[o + j] = Math.max(0f, gamma[j] * h + beta[j]);
-                }
-            } else {
-                for (int j = 0; j < u; j++) {
-                    float h = (x[r + j] - mean[j]) * inv[j];
-                    xhat[o + j] = h;
-                    out[o + j] = gamma[j] * h + beta[j];
-                }
+            for (int j = 0; j < u; j++) {
+                out[o + j] = x[r + j] * scale[j];
             }
         }
+        k.biasActivation(out, rows, u, shift, f, bn.alpha());
     }
 
     /**
@@ -250,7 +248,9 @@ public final class StackPass {
                 }
             } else {
                 slot -= 2;
-                normalizeBackward((BatchNormLayer) layer, l, d, next,
+                float[] x = l == 0 ? input : outputs[l - 1];
+                int xOffset = l == 0 ? inputOffset : 0;
+                normalizeBackward((BatchNormLayer) layer, l, x, xOffset, d, next,
                         gradients == null ? null : gradients[slot], gradients == null ? null : gradients[slot + 1], wantInput);
             }
             if (!wantInput) {
@@ -300,23 +300,32 @@ public final class StackPass {
         }
     }
 
-    private void normalizeBackward(BatchNormLayer bn, int l, float[] g, float[] dx, float[] dGamma, float[] dBeta,
-                                   boolean wantInput) {
+    /**
+     * With {@code g = ∂L/∂y} (the activation's derivative applied) and {@code x̂ = (x − μ)/σ}: {@code dγ += Σ g·x̂},
+     * {@code dβ += Σ g}, and {@code dx = γ/σ·(g − Σg/m − x̂·Σ g·x̂/m)} for batch statistics or {@code γ/σ·g} for moving
+     * ones. x̂ is recomputed from the layer's input rather than stored.
+     */
+    private void normalizeBackward(BatchNormLayer bn, int l, float[] x, int offset, float[] g, float[] dx,
+                                   float[] dGamma, float[] dBeta, boolean wantInput) {
         int u = bn.units();
         float[] sumG = columnA[l];
         float[] sumGX = columnB[l];
-        float[] xhat = normalized[l];
+        float[] mean = means[l];
         float[] inv = invStd[l];
         float[] gamma = bn.gamma();
         java.util.Arrays.fill(sumG, 0, u, 0f);
         java.util.Arrays.fill(sumGX, 0, u, 0f);
         for (int i = 0; i < rows; i++) {
+            int r = offset + i * u;
             int o = i * u;
             for (int j = 0; j < u; j++) {
                 float gj = g[o + j];
                 sumG[j] += gj;
-                sumGX[j] += gj * xhat[o + j];
+                sumGX[j] += gj * (x[r + j] - mean[j]);
             }
+        }
+        for (int j = 0; j < u; j++) {
+            sumGX[j] *= inv[j];   // now Σ g·x̂
         }
         if (dGamma != null) {
             for (int j = 0; j < u; j++) {
@@ -331,25 +340,29 @@ public final class StackPass {
         if (!wantInput) {
             return;
         }
+        float[] a = scratch;
+        for (int j = 0; j < u; j++) {
+            a[j] = gamma[j] * inv[j];
+        }
         if (training) {
             float invRows = 1f / rows;
-            // reuse the column buffers as the per-column coefficients of dx = a·g − b − c·x̂
+            // dx = a·g − c·(x − μ) − b with per-column a = γ/σ, b = a·Σg/m, c = a·Σ g·x̂/(m·σ)
             for (int j = 0; j < u; j++) {
-                float a = gamma[j] * inv[j];
-                sumG[j] = a * sumG[j] * invRows;
-                sumGX[j] = a * sumGX[j] * invRows;
+                sumG[j] = a[j] * sumG[j] * invRows;
+                sumGX[j] = a[j] * sumGX[j] * invRows * inv[j];
             }
             for (int i = 0; i < rows; i++) {
+                int r = offset + i * u;
                 int o = i * u;
                 for (int j = 0; j < u; j++) {
-                    dx[o + j] = gamma[j] * inv[j] * g[o + j] - sumG[j] - sumGX[j] * xhat[o + j];
+                    dx[o + j] = a[j] * g[o + j] - sumGX[j] * (x[r + j] - mean[j]) - sumG[j];
                 }
             }
         } else {
             for (int i = 0; i < rows; i++) {
                 int o = i * u;
                 for (int j = 0; j < u; j++) {
-                    dx[o + j] = gamma[j] * inv[j] * g[o + j];
+                    dx[o + j] = a[j] * g[o + j];
                 }
             }
         }
