@@ -34,8 +34,11 @@ final class Cli {
     /** {@code 64-128(relu)-64(relu)-10(softmax), loss ce}. */
     static String describe(Network net) {
         StringBuilder sb = new StringBuilder().append(net.inputs());
-        for (DenseLayer l : net.layers()) {
-            sb.append('-').append(l.units()).append('(').append(l.activation()).append(')');
+        for (org.mlp4j.engine.Layer l : net.stack()) {
+            boolean bn = l instanceof org.mlp4j.engine.BatchNormLayer;
+            boolean noBias = l instanceof DenseLayer d && !d.hasBias();
+            sb.append('-').append(bn ? "bn" : Integer.toString(l.units())).append('(').append(l.activation())
+                    .append(noBias ? ", no bias" : "").append(')');
         }
         return sb.append(", loss ").append(net.loss()).toString();
     }

@@ -30,10 +30,16 @@ final class InspectCommand implements Callable<Integer> {
         out.println("model " + model);
         out.println("  inputs      " + net.inputs());
         int i = 1;
-        for (DenseLayer l : net.layers()) {
-            out.printf("  layer %-5d dense %d → %d, %s%s, %,d parameters%n", i++, l.inputs(), l.units(), l.activation(),
+        for (org.mlp4j.engine.Layer layer : net.stack()) {
+            if (layer instanceof org.mlp4j.engine.BatchNormLayer bn) {
+                out.printf("  layer %-5d batchnorm %d, %s, momentum %s, epsilon %s, %,d parameters%n", i++, bn.units(),
+                        bn.activation(), bn.momentum(), bn.epsilon(), bn.parameterCount());
+                continue;
+            }
+            DenseLayer l = (DenseLayer) layer;
+            out.printf("  layer %-5d dense %d → %d, %s%s%s, %,d parameters%n", i++, l.inputs(), l.units(), l.activation(),
                     l.activation() == org.mlp4j.engine.Activation.LEAKY_RELU ? " (alpha " + l.alpha() + ")" : "",
-                    l.parameterCount());
+                    l.hasBias() ? "" : ", no bias", l.parameterCount());
         }
         out.println("  loss        " + net.loss());
         out.printf("  parameters  %,d%n", net.parameterCount());

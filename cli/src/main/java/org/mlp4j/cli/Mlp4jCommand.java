@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mlp4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train, evaluate and run dense neural networks (multilayer perceptrons) on the CPU.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class,
-            DataCommand.class, DatasetsCommand.class, ConvertCommand.class, BenchCommand.class,
+            DataCommand.class, DatasetsCommand.class, ConvertCommand.class, BenchCommand.class, ExampleCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public final class Mlp4jCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -126,6 +126,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     ProgressOptions progress;
 
+    @Mixin
+    BatchNormOption batchNorm;
+
     @Spec
     CommandSpec spec;
 
@@ -134,7 +137,7 @@ final class TrainCommand implements Callable<Integer> {
             "--init", "--batch", "--seed", "--scale", "--from", "--optimizer", "--lr", "--momentum", "--beta1",
             "--beta2", "--eps", "--l2", "--weight-decay", "--dropout", "--clip-norm", "--schedule", "--batches",
             "--early-stopping", "--min-delta", "--monitor", "--validation-split", "--test-split", "--split-mode",
-            "--class-names");
+            "--class-names", "--batch-norm");
 
     @Override
     public Integer call() throws Exception {
@@ -447,7 +450,7 @@ final class TrainCommand implements Callable<Integer> {
         if (from == null) {
             return;
         }
-        for (String f : List.of("--layers", "--activation", "--output", "--loss", "--init")) {
+        for (String f : List.of("--layers", "--activation", "--output", "--loss", "--init", "--batch-norm")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(f)) {
                 refused.add(f);
             }
@@ -526,7 +529,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         NetworkBuilder b = Network.builder(widths[0]);
         for (int l = 1; l < widths.length - 1; l++) {
-            b.dense(widths[l], hidden);
+            batchNorm.hidden(b, widths[l], hidden);
         }
         return b.dense(widths[widths.length - 1], out).loss(chosenLoss).initializer(initializer()).seed(seed).build();
     }

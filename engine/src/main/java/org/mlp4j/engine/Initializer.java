@@ -42,6 +42,31 @@ public abstract class Initializer {
         };
     }
 
+    /** Every value {@code value} (Keras's {@code Constant}; {@code constant(1)} is {@code Ones}). */
+    public static Initializer constant(double value) {
+        return new Initializer("constant:" + value) {
+            @Override
+            public void fill(float[] w, int fanIn, int fanOut, Rng rng) {
+                java.util.Arrays.fill(w, (float) value);
+            }
+        };
+    }
+
+    /** U(low, high) (Keras's {@code RandomUniform(minval, maxval)}). */
+    public static Initializer uniform(double low, double high) {
+        if (!(high >= low)) {
+            throw new IllegalArgumentException("uniform needs low <= high, got " + low + ", " + high);
+        }
+        return new Initializer("uniform:" + low + ":" + high) {
+            @Override
+            public void fill(float[] w, int fanIn, int fanOut, Rng rng) {
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = (float) (low + rng.nextDouble() * (high - low));
+                }
+            }
+        };
+    }
+
     public static Initializer uniform(double limit) {
         return uniformWith("uniform:" + limit, (in, out) -> limit);
     }
@@ -99,7 +124,7 @@ public abstract class Initializer {
     }
 
     /**
-     * Parses {@code zeros}, {@code uniform[:A]} (default 0.5), {@code normal[:STD]} (default 1),
+     * Parses {@code zeros}, {@code ones}, {@code constant:V}, {@code uniform[:A]} (default 0.5), {@code uniform:LOW:HIGH}, {@code normal[:STD]} (default 1),
      * {@code glorot-uniform} (also {@code xavier-uniform}, {@code glorot}, {@code xavier}), {@code glorot-normal},
      * {@code he-uniform}, {@code he-normal} (also {@code he}), {@code lecun-normal} (also {@code lecun}).
      */
@@ -116,7 +141,14 @@ public abstract class Initializer {
         try {
             switch (name) {
                 case "zeros": return zeros();
-                case "uniform": return uniform(arg == null ? 0.5 : Double.parseDouble(arg));
+                case "uniform":
+                    if (arg != null && arg.indexOf(':') > 0) {
+                        int c = arg.indexOf(':');
+                        return uniform(Double.parseDouble(arg.substring(0, c)), Double.parseDouble(arg.substring(c + 1)));
+                    }
+                    return uniform(arg == null ? 0.5 : Double.parseDouble(arg));
+                case "constant": return constant(arg == null ? 0 : Double.parseDouble(arg));
+                case "ones": return constant(1);
                 case "normal": return normal(arg == null ? 1.0 : Double.parseDouble(arg));
                 case "glorot": case "glorot-uniform": return glorotUniform();
                 case "glorot-normal": return glorotNormal();

@@ -24,12 +24,20 @@ import org.mlp4j.engine.kernel.KernelsProvider;
  */
 public final class Network {
     private final int inputs;
+    private final List<Layer> stack;
     private final List<DenseLayer> layers;
     private final Loss loss;
 
-    private Network(int inputs, List<DenseLayer> layers, Loss loss) {
+    private Network(int inputs, List<? extends Layer> stack, Loss loss) {
         this.inputs = inputs;
-        this.layers = List.copyOf(layers);
+        this.stack = List.copyOf(stack);
+        List<DenseLayer> dense = new ArrayList<>();
+        for (Layer l : stack) {
+            if (l instanceof DenseLayer d) {
+                dense.add(d);
+            }
+        }
+        this.layers = List.copyOf(dense);
         this.loss = loss;
     }
 
@@ -39,16 +47,17 @@ public final class Network {
     }
 
     /**
-     * A network from existing layers (e.g. read from a model file). Checks that the layers chain, that softmax
-     * appears only on the output layer and that the loss suits the output activation.
+     * A network from existing layers (e.g. read from a model file): dense and batch-normalisation layers in any
+     * order. Checks that the layers chain, that softmax appears only on the output layer and that the loss suits the
+     * output activation.
      */
-    public static Network of(int inputs, List<DenseLayer> layers, Loss loss) {
+    public static Network of(int inputs, List<? extends Layer> layers, Loss loss) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("a network needs at least one layer");
         }
         int width = inputs;
         for (int l = 0; l < layers.size(); l++) {
-            DenseLayer layer = layers.get(l);
+            Layer layer = layers.get(l);
             if (layer.inputs() != width) {
                 throw new IllegalArgumentException("layer " + l + " takes " + layer.inputs()
                         + " inputs but the previous width is " + width);
@@ -67,11 +76,37 @@ public final class Network {
     }
 
     public int inputs() { return inputs; }
-    public int outputs() { return layers.get(layers.size() - 1).units(); }
+    public int outputs() { return stack.get(stack.size() - 1).units(); }
+
+    /**
+     * The dense layers, in order. For a plain network (see {@link #isPlain()}) this is every layer; a network with
+     * batch normalisation lists all its layers in {@link #stack()}.
+     */
     public List<DenseLayer> layers() { return layers; }
+
+    /** Every layer in order: dense and batch-normalisation layers. */
+    public List<Layer> stack() { return stack; }
+
+    /**
+     * Whether every layer is dense with a bias: the networks the {@link org.mlp4j.engine.train.Trainer} and the
+     * fused forward pass of {@link Workspace} take. Others (batch normalisation, bias-free layers) run through
+     * {@link StackPass} and train with {@link org.mlp4j.engine.graph.Tape}.
+     */
+    public boolean isPlain() {
+        if (layers.size() != stack.size()) {
+            return false;
+        }
+        for (DenseLayer l : layers) {
+            if (!l.hasBias()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Loss loss() { return loss; }
 
-    /** Widths from input to output, e.g. {@code [784, 128, 64, 10]}. */
+    /** Widths from input to output through the dense layers, e.g. {@code [784, 128, 64, 10]}. */
     public int[] widths() {
         int[] w = new int[layers.size() + 1];
         w[0] = inputs;
@@ -83,7 +118,7 @@ public final class Network {
 
     public long parameterCount() {
         long n = 0;
-        for (DenseLayer l : layers) {
+        for (Layer l : stack) {
             n += l.parameterCount();
         }
         return n;
@@ -91,26 +126,39 @@ public final class Network {
 
     /** A deep copy: same shape, own parameter arrays. */
     public Network copy() {
-        List<DenseLayer> copies = new ArrayList<>(layers.size());
-        for (DenseLayer l : layers) {
+        List<Layer> copies = new ArrayList<>(stack.size());
+        for (Layer l : stack) {
             copies.add(l.copy());
         }
         return new Network(inputs, copies, loss);
     }
 
-    /** Copies every parameter of {@code other} (same shape) into this network. */
+    /** Copies every parameter (and batch normalisation's moving statistics) of {@code other} (same shape) into this. */
     public void setParameters(Network other) {
-        if (other.layers.size() != layers.size()) {
+        if (other.stack.size() != stack.size()) {
             throw new IllegalArgumentException("networks differ in depth");
         }
-        for (int l = 0; l < layers.size(); l++) {
-            DenseLayer to = layers.get(l);
-            DenseLayer from = other.layers.get(l);
-            if (to.inputs() != from.inputs() || to.units() != from.units()) {
+        for (int l = 0; l < stack.size(); l++) {
+            Layer to = stack.get(l);
+            Layer from = other.stack.get(l);
+            if (to.getClass() != from.getClass() || to.inputs() != from.inputs() || to.units() != from.units()) {
                 throw new IllegalArgumentException("networks differ in shape at layer " + l);
             }
-            System.arraycopy(from.weights(), 0, to.weights(), 0, to.weights().length);
-            System.arraycopy(from.bias(), 0, to.bias(), 0, to.bias().length);
+            if (to instanceof DenseLayer t && from instanceof DenseLayer f) {
+                if (t.hasBias() != f.hasBias()) {
+                    throw new IllegalArgumentException("networks differ in shape at layer " + l);
+                }
+                System.arraycopy(f.weights(), 0, t.weights(), 0, t.weights().length);
+                if (t.hasBias()) {
+                    System.arraycopy(f.bias(), 0, t.bias(), 0, t.bias().length);
+                }
+            } else if (to instanceof BatchNormLayer t && from instanceof BatchNormLayer f) {
+                int n = t.units();
+                System.arraycopy(f.gamma(), 0, t.gamma(), 0, n);
+                System.arraycopy(f.beta(), 0, t.beta(), 0, n);
+                System.arraycopy(f.movingMean(), 0, t.movingMean(), 0, n);
+                System.arraycopy(f.movingVariance(), 0, t.movingVariance(), 0, n);
+            }
         }
     }
 
@@ -158,8 +206,9 @@ public final class Network {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Network[").append(inputs);
-        for (DenseLayer l : layers) {
-            sb.append(" → ").append(l.units()).append(' ').append(l.activation());
+        for (Layer l : stack) {
+            sb.append(" → ").append(l instanceof BatchNormLayer ? "bn " : "").append(l.units()).append(' ')
+                    .append(l.activation());
         }
         return sb.append(", loss ").append(loss).append(']').toString();
     }

@@ -5,17 +5,27 @@ import org.mlp4j.engine.kernel.Kernels;
 /**
  * The buffers of a forward pass for up to {@code capacity} rows, allocated once: one activation matrix per
  * layer and the output layer's pre-activations (kept so that ce and bce are computed from the logits, stably).
- * A training run or an inference call owns one; reusing it makes warm passes allocation-free.
+ * A training run or an inference call owns one; reusing it makes warm passes allocation-free. A network that is not
+ * {@linkplain Network#isPlain() plain} (batch normalisation, bias-free layers) runs through a {@link StackPass} in
+ * inference mode.
  */
 public final class Workspace {
     private final Network network;
     private final int capacity;
     private final float[][] activations;
     private final float[] logits;
+    private final StackPass stack;
 
     public Workspace(Network network, int capacity) {
         this.network = network;
         this.capacity = capacity;
+        if (!network.isPlain()) {
+            stack = new StackPass(network, capacity);
+            activations = null;
+            logits = null;
+            return;
+        }
+        stack = null;
         int depth = network.layers().size();
         activations = new float[depth][];
         for (int l = 0; l < depth; l++) {
@@ -27,11 +37,11 @@ public final class Workspace {
     public Network network() { return network; }
     public int capacity() { return capacity; }
     /** The activation matrix of layer {@code l} ({@code rows × units}), valid after {@link #forward}. */
-    public float[] activation(int l) { return activations[l]; }
+    public float[] activation(int l) { return stack != null ? stack.output(l) : activations[l]; }
     /** The network's outputs ({@code rows × outputs}). */
-    public float[] output() { return activations[activations.length - 1]; }
+    public float[] output() { return stack != null ? stack.output() : activations[activations.length - 1]; }
     /** The output layer's pre-activations. */
-    public float[] logits() { return logits; }
+    public float[] logits() { return stack != null ? stack.logits() : logits; }
 
     /**
      * Runs {@code rows ≤ capacity} rows of {@code x} (starting at element {@code offset}, {@code inputs} per row)
@@ -54,6 +64,15 @@ public final class Workspace {
     public void forward(Kernels k, float[] x, int offset, int rows, HiddenOutput hidden) {
         if (rows > capacity) {
             throw new IllegalArgumentException(rows + " rows exceed the workspace capacity " + capacity);
+        }
+        if (stack != null) {
+            if (hidden != null) {
+                throw new IllegalArgumentException("dropout needs a plain network");
+            }
+            if (rows > 0) {
+                stack.forward(k, x, offset, rows, false);
+            }
+            return;
         }
         int depth = activations.length;
         float[] in = x;

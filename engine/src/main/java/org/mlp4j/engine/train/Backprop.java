@@ -2,7 +2,9 @@ package org.mlp4j.engine.train;
 
 import java.util.List;
 import org.mlp4j.engine.DenseLayer;
+import org.mlp4j.engine.Layer;
 import org.mlp4j.engine.Network;
+import org.mlp4j.engine.StackPass;
 import org.mlp4j.engine.Targets;
 import org.mlp4j.engine.Workspace;
 import org.mlp4j.engine.data.Dataset;
@@ -27,6 +29,9 @@ final class Backprop {
     /** Gradients of {@code W1, b1, W2, b2, …}: the trainer's own (one block) or this block's (to be summed). */
     final float[][] gradients;
     private final Workspace.HiddenOutput dropoutHook = this::applyDropout;
+    /** For a network that is not plain (batch normalisation, bias-free layers): its training-mode pass. */
+    private final StackPass stack;
+    private final float[] outputDelta;
 
     // the block in progress (set by run, read by the trainer afterwards)
     private float[][] masks;
@@ -53,6 +58,8 @@ final class Backprop {
         }
         this.gradients = gradients;
         this.dropoutRates = dropoutRates;
+        this.stack = network.isPlain() ? null : new StackPass(network, capacity);
+        this.outputDelta = stack == null ? null : new float[capacity * network.outputs()];
     }
 
     int capacity() {
@@ -71,6 +78,10 @@ final class Backprop {
             System.arraycopy(x, order[from + first + r] * in, input, r * in, in);
         }
         t.gatherRows(order, from + first, n, targets);
+        if (stack != null) {
+            runStack(data, order, from + first, n);
+            return;
+        }
         this.masks = batchMasks;
         this.firstRow = first;
         workspace.forward(kernels, input, 0, n, dropoutHook);
@@ -110,6 +121,31 @@ final class Backprop {
                 kernels.activationBackward(dx, workspace.activation(l - 1), n * inputs, below.activation(), below.alpha());
             }
         }
+    }
+
+    /**
+     * A whole batch through a network with batch normalisation: training-mode forward (batch statistics, moving
+     * statistics updated), the loss gradient at the output, and the stack's backward into the gradients (stack order).
+     */
+    private void runStack(Dataset data, int[] order, int from, int n) {
+        stack.forward(kernels, input, 0, n, true);
+        Layer out = network.stack().get(network.stack().size() - 1);
+        loss = kernels.lossGradient(network.loss(), out.activation(), out.alpha(), stack.logits(), stack.output(),
+                targets, outputDelta, n, out.units());
+        correct = 0;
+        if (data.isClassification()) {
+            int width = network.outputs();
+            for (int r = 0; r < n; r++) {
+                if (Network.predictedClass(stack.output(), r * width, width) == data.labels()[order[from + r]]) {
+                    correct++;
+                }
+            }
+        }
+        for (float[] g : gradients) {
+            java.util.Arrays.fill(g, 0f);
+        }
+        // the loss gradient is with respect to the output layer's pre-activations: skip its activation's derivative
+        stack.backwardFromLogits(kernels, outputDelta, gradients);
     }
 
     /** Inverted dropout with the batch's pre-drawn mask: the next layer reads the masked copy. */

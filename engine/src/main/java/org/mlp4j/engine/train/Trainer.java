@@ -38,6 +38,8 @@ public final class Trainer {
     private final int batchCapacity;
     private final float[][] parameters;
     private final float[][] gradients;
+    /** For a network that is not plain: which parameter arrays are weight matrices (L2 applies to them only). */
+    private final boolean[] weights;
     private final float[] dropoutRates;
     private final float[][] masks;
     private final boolean dataParallel;
@@ -64,14 +66,22 @@ public final class Trainer {
         this.batchCapacity = Math.max(1, options.batchSize());
         List<DenseLayer> layers = network.layers();
         int depth = layers.size();
-        parameters = new float[2 * depth][];
-        gradients = new float[2 * depth][];
-        for (int l = 0; l < depth; l++) {
-            DenseLayer layer = layers.get(l);
-            parameters[2 * l] = layer.weights();
-            parameters[2 * l + 1] = layer.bias();
-            gradients[2 * l] = new float[layer.weights().length];
-            gradients[2 * l + 1] = new float[layer.bias().length];
+        if (network.isPlain()) {
+            parameters = new float[2 * depth][];
+            gradients = new float[2 * depth][];
+            for (int l = 0; l < depth; l++) {
+                DenseLayer layer = layers.get(l);
+                parameters[2 * l] = layer.weights();
+                parameters[2 * l + 1] = layer.bias();
+                gradients[2 * l] = new float[layer.weights().length];
+                gradients[2 * l + 1] = new float[layer.bias().length];
+            }
+            weights = null;
+        } else {
+            StackParameters stack = new StackParameters(network, options);
+            parameters = stack.parameters;
+            gradients = stack.gradients;
+            weights = stack.weights;
         }
         double[] rates = options.dropout();
         dropoutRates = new float[depth];
@@ -79,7 +89,8 @@ public final class Trainer {
             dropoutRates[l] = (float) (rates.length == 1 ? rates[0] : l < rates.length ? rates[l] : 0);
         }
         masks = new float[depth][];
-        dataParallel = chooseDataParallel(kernels);
+        // batch normalisation couples a batch's rows: it trains on whole batches
+        dataParallel = network.isPlain() && chooseDataParallel(kernels);
         optimizer.initialize(parameters);
     }
 
@@ -536,7 +547,10 @@ public final class Trainer {
         double penalty = 0;
         float l2 = (float) options.l2();
         if (l2 > 0) {
-            for (int i = 0; i < parameters.length; i += 2) {
+            for (int i = 0; i < parameters.length; i += weights == null ? 2 : 1) {
+                if (weights != null && !weights[i]) {
+                    continue;
+                }
                 penalty += 0.5 * l2 * kernels.sumOfSquares(parameters[i].length, parameters[i]);
                 kernels.axpy(parameters[i].length, l2, parameters[i], gradients[i]);
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.DenseLayer;
+import org.mlp4j.engine.Layer;
 import org.mlp4j.engine.Loss;
 import org.mlp4j.engine.Network;
 import org.mlp4j.formats.Normalization;
@@ -74,10 +75,14 @@ public final class ModelReader {
         } catch (IllegalArgumentException e) {
             throw root.error("loss", e.getMessage());
         }
-        List<DenseLayer> layers = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
         int width = inputs;
         for (int l = 0; l < layerNodes.size(); l++) {
-            DenseLayer layer = layer(name, "layers[" + l + "]", layerNodes.get(l), width, l == 0 ? "inputs" : "layers[" + (l - 1) + "].units");
+            String widthField = l == 0 ? "inputs" : "layers[" + (l - 1) + "].units";
+            JsonFields fields = new JsonFields(name, "layers[" + l + "]", layerNodes.get(l));
+            Layer layer = fields.has("type") && BatchNormJson.TYPE.equals(fields.get("type"))
+                    ? BatchNormJson.read(name, fields, width, widthField)
+                    : layer(name, "layers[" + l + "]", layerNodes.get(l), width, widthField);
             layers.add(layer);
             width = layer.units();
         }
@@ -100,7 +105,7 @@ public final class ModelReader {
         if (f.has("type")) {
             String type = f.string("type");
             if (!type.equals("dense")) {
-                throw f.error(f.path("type"), "unsupported layer type \"" + type + "\" (expected \"dense\")");
+                throw f.error(f.path("type"), "unsupported layer type \"" + type + "\" (expected \"dense\" or \"batchnorm\")");
             }
         }
         int units = f.positiveInt("units");
@@ -128,6 +133,9 @@ public final class ModelReader {
             throw w.error(w.path("shape"), "declares " + shape[1] + " units, but " + f.path("units") + " is " + units);
         }
         float[] weights = data[0];
+        if (!f.has("bias")) {
+            return new DenseLayer(width, units, activation, alpha, weights, null);   // a layer without bias
+        }
         JsonFields b = new JsonFields(file, f.path("bias"), f.require("bias"));
         int[] biasShape = FloatArrays.read(b, data);
         if (biasShape.length != 1 || biasShape[0] != units) {

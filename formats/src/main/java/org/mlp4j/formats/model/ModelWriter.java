@@ -12,7 +12,9 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Map;
 import org.mlp4j.engine.Activation;
+import org.mlp4j.engine.BatchNormLayer;
 import org.mlp4j.engine.DenseLayer;
+import org.mlp4j.engine.Layer;
 import org.mlp4j.engine.Network;
 import org.mlp4j.formats.Normalization;
 import org.mlp4j.formats.io.AtomicFiles;
@@ -50,8 +52,12 @@ public final class ModelWriter {
             g.writeNumberField("version", VERSION);
             g.writeNumberField("inputs", net.inputs());
             g.writeArrayFieldStart("layers");
-            for (DenseLayer layer : net.layers()) {
-                writeLayer(g, layer);
+            for (Layer layer : net.stack()) {
+                if (layer instanceof BatchNormLayer bn) {
+                    BatchNormJson.write(g, bn, (gen, shape, v) -> writeArray(gen, shape, v, false));
+                } else {
+                    writeLayer(g, (DenseLayer) layer);
+                }
             }
             g.writeEndArray();
             g.writeStringField("loss", net.loss().id());
@@ -94,8 +100,10 @@ public final class ModelWriter {
         }
         g.writeFieldName("weights");
         writeArray(g, new int[] {layer.inputs(), layer.units()}, layer.weights(), true);
-        g.writeFieldName("bias");
-        writeArray(g, new int[] {layer.units()}, layer.bias(), false);
+        if (layer.hasBias()) {   // absent means a layer without bias
+            g.writeFieldName("bias");
+            writeArray(g, new int[] {layer.units()}, layer.bias(), false);
+        }
         g.writeEndObject();
     }
 

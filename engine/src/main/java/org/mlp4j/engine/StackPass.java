@@ -1,0 +1,370 @@
+package org.mlp4j.engine;
+
+import java.util.List;
+import org.mlp4j.engine.kernel.Kernels;
+
+/**
+ * Forward and backward passes through any layer stack — dense layers with or without bias, batch normalisation —
+ * for up to {@code capacity} rows, with every buffer allocated once (warm passes allocate nothing).
+ *
+ * <p>Dense layers go through {@link Kernels#gemm} and {@link Kernels#biasActivation} exactly as {@link Workspace}
+ * does; batch normalisation's per-column statistics and its backward are plain loops over rows of contiguous columns,
+ * which C2 vectorises (they belong behind the {@code Kernels} seam once that has element-wise column primitives).
+ *
+ * <p>Backward, given {@code ∂L/∂output}: per layer {@code ⊙ f′}, then for dense {@code dW += Xᵀ·dZ},
+ * {@code db += Σ_rows dZ}, {@code dX = dZ·Wᵀ}; for batch normalisation in training mode
+ * {@code dγ += Σ g·x̂}, {@code dβ += Σ g}, {@code dx = γ/(m·σ)·(m·g − Σg − x̂·Σ g·x̂)} (in inference mode
+ * {@code dx = γ·g/σ}). Gradients are <em>added</em> to the arrays handed in, so a stack used twice accumulates.
+ */
+public final class StackPass {
+    private final Network network;
+    private final int capacity;
+    private final float[][] outputs;
+    private final float[] logits;
+    /** Per batch-normalisation layer: μ and 1/σ of the last forward; null for dense layers. */
+    private final float[][] means;
+    private final float[][] invStd;
+    private final float[] scratch;
+    private final float[][] columnA;
+    private final float[][] columnB;
+    private final float[] deltaA;
+    private final float[] deltaB;
+    private float[] input;
+    private int inputOffset;
+    private int rows;
+    private boolean training;
+    private float[] lastInputGradient;
+
+    public StackPass(Network network, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
+        }
+        this.network = network;
+        this.capacity = capacity;
+        List<Layer> stack = network.stack();
+        int depth = stack.size();
+        outputs = new float[depth][];
+        means = new float[depth][];
+        invStd = new float[depth][];
+        columnA = new float[depth][];
+        columnB = new float[depth][];
+        int widest = network.inputs();
+        for (int l = 0; l < depth; l++) {
+            Layer layer = stack.get(l);
+            int units = layer.units();
+            widest = Math.max(widest, units);
+            outputs[l] = new float[Math.multiplyExact(capacity, units)];
+            if (layer instanceof BatchNormLayer) {
+                means[l] = new float[units];
+                invStd[l] = new float[units];
+            }
+            columnA[l] = new float[units];
+            columnB[l] = new float[units];
+        }
+        logits = new float[Math.multiplyExact(capacity, network.outputs())];
+        deltaA = new float[Math.multiplyExact(capacity, widest)];
+        deltaB = new float[capacity * widest];
+        scratch = new float[widest];
+    }
+
+    public Network network() { return network; }
+    public int capacity() { return capacity; }
+    /** The output of stack layer {@code l} ({@code rows × units}), valid after {@link #forward}. */
+    public float[] output(int l) { return outputs[l]; }
+    /** The network's outputs. */
+    public float[] output() { return outputs[outputs.length - 1]; }
+    /** The last layer's pre-activations. */
+    public float[] logits() { return logits; }
+
+    /**
+     * Runs {@code rows} rows of {@code x} (from element {@code offset}) forward. With {@code training}, batch
+     * normalisation uses the batch statistics and updates its moving statistics; otherwise it uses the moving ones.
+     * {@code x} is kept (not copied) for the backward pass.
+     */
+    public void forward(Kernels k, float[] x, int offset, int rows, boolean training) {
+        if (rows > capacity || rows < 1) {
+            throw new IllegalArgumentException(rows + " rows for a pass of capacity " + capacity);
+        }
+        this.input = x;
+        this.inputOffset = offset;
+        this.rows = rows;
+        this.training = training;
+        List<Layer> stack = network.stack();
+        int depth = stack.size();
+        float[] in = x;
+        int inOffset = offset;
+        for (int l = 0; l < depth; l++) {
+            Layer layer = stack.get(l);
+            int units = layer.units();
+            boolean last = l == depth - 1;
+            float[] out = last ? logits : outputs[l];
+            if (layer instanceof DenseLayer d) {
+                k.gemm(false, false, rows, units, d.inputs(), 1f, in, inOffset, d.inputs(),
+                        d.weights(), 0, units, 0f, out, 0, units);
+                if (d.hasBias() || (!last && d.activation() != Activation.IDENTITY)) {
+                    k.biasActivation(out, rows, units, d.bias(), last ? Activation.IDENTITY : d.activation(), d.alpha());
+                }
+            } else {
+                normalize(k, (BatchNormLayer) layer, l, in, inOffset, out, training,
+                        last ? Activation.IDENTITY : layer.activation());
+            }
+            if (last) {
+                System.arraycopy(out, 0, outputs[l], 0, rows * units);
+                if (layer.activation() != Activation.IDENTITY) {
+                    k.biasActivation(outputs[l], rows, units, null, layer.activation(), layer.alpha());
+                }
+            }
+            in = outputs[l];
+            inOffset = 0;
+        }
+    }
+
+    /**
+     * Normalises {@code x} into {@code out} as {@code out = x·scale + shift} per column ({@code scale = γ/σ},
+     * {@code shift = β − μ·scale}); the shift is added by {@link Kernels#biasActivation} together with the activation
+     * (vectorised there), so only the column statistics and one multiply are loops here.
+     */
+    private void normalize(Kernels k, BatchNormLayer bn, int l, float[] x, int offset, float[] out,
+                           boolean batchStatistics, Activation f) {
+        int u = bn.units();
+        float[] mean = means[l];
+        float[] inv = invStd[l];
+        float[] scale = columnA[l];
+        float[] shift = columnB[l];
+        float[] gamma = bn.gamma();
+        float[] beta = bn.beta();
+        float eps = bn.epsilon();
+        if (batchStatistics) {
+            float[] var = shift;
+            java.util.Arrays.fill(mean, 0, u, 0f);
+            java.util.Arrays.fill(var, 0, u, 0f);
+            for (int i = 0; i < rows; i++) {
+                int r = offset + i * u;
+                for (int j = 0; j < u; j++) {
+                    mean[j] += x[r + j];
+                }
+            }
+            float invRows = 1f / rows;
+            for (int j = 0; j < u; j++) {
+                mean[j] *= invRows;
+            }
+            for (int i = 0; i < rows; i++) {
+                int r = offset + i * u;
+                for (int j = 0; j < u; j++) {
+                    float c = x[r + j] - mean[j];
+                    var[j] += c * c;
+                }
+            }
+            float m = bn.momentum();
+            float[] mm = bn.movingMean();
+            float[] mv = bn.movingVariance();
+            for (int j = 0; j < u; j++) {
+                var[j] *= invRows;
+                inv[j] = 1f / (float) Math.sqrt(var[j] + eps);
+                mm[j] = mm[j] * m + mean[j] * (1 - m);
+                mv[j] = mv[j] * m + var[j] * (1 - m);
+            }
+        } else {
+            float[] mm = bn.movingMean();
+            float[] mv = bn.movingVariance();
+            for (int j = 0; j < u; j++) {
+                mean[j] = mm[j];
+                inv[j] = 1f / (float) Math.sqrt(mv[j] + eps);
+            }
+        }
+        for (int j = 0; j < u; j++) {
+            scale[j] = gamma[j] * inv[j];
+            shift[j] = beta[j] - mean[j] * scale[j];
+        }
+        for (int i = 0; i < rows; i++) {
+            int r = offset + i * u;
+            int o = i * u;
+            for (int j = 0; j < u; j++) {
+                out[o + j] = x[r + j] * scale[j];
+            }
+        }
+        k.biasActivation(out, rows, u, shift, f, bn.alpha());
+    }
+
+    /**
+     * Backward from {@code dOutput} ({@code rows × outputs}, not modified) through the last forward pass. Adds each
+     * parameter's gradient into {@code gradients}: one array per trainable array in stack order (dense: weights, then
+     * bias if any; batch normalisation: γ, then β); a null entry (or a null {@code gradients}) is skipped.
+     *
+     * @param inputGradient whether to compute {@code ∂L/∂x}
+     * @return {@code ∂L/∂x} ({@code rows × inputs}, a buffer of this pass valid until the next call), or null
+     */
+    public float[] backward(Kernels k, float[] dOutput, float[][] gradients, boolean inputGradient) {
+        return backward(k, dOutput, 0, gradients, inputGradient, false);
+    }
+
+    /** {@link #backward(Kernels, float[], float[][], boolean)} with {@code ∂L/∂output} from element {@code dOffset}. */
+    public float[] backward(Kernels k, float[] dOutput, int dOffset, float[][] gradients, boolean inputGradient) {
+        return backward(k, dOutput, dOffset, gradients, inputGradient, false);
+    }
+
+    /**
+     * {@link #backward} from {@code ∂L/∂logits} (the last layer's pre-activations, as a fused loss gradient gives
+     * it), without the input gradient.
+     */
+    public void backwardFromLogits(Kernels k, float[] dLogits, float[][] gradients) {
+        backward(k, dLogits, 0, gradients, false, true);
+    }
+
+    private float[] backward(Kernels k, float[] dOutput, int dOffset, float[][] gradients, boolean inputGradient,
+                             boolean fromLogits) {
+        List<Layer> stack = network.stack();
+        int depth = stack.size();
+        float[] d = deltaA;
+        float[] next = deltaB;
+        System.arraycopy(dOutput, dOffset, d, 0, rows * network.outputs());
+        int slot = gradientSlots(stack);
+        for (int l = depth - 1; l >= 0; l--) {
+            Layer layer = stack.get(l);
+            int units = layer.units();
+            int inputs = layer.inputs();
+            if (!(fromLogits && l == depth - 1)) {
+                activationBackward(k, layer, outputs[l], d, units);
+            }
+            boolean wantInput = l > 0 || inputGradient;
+            if (layer instanceof DenseLayer dense) {
+                slot -= dense.hasBias() ? 2 : 1;
+                float[] x = l == 0 ? input : outputs[l - 1];
+                int xOffset = l == 0 ? inputOffset : 0;
+                float[] gW = gradients == null ? null : gradients[slot];
+                if (gW != null) {
+                    k.gemm(true, false, inputs, units, rows, 1f, x, xOffset, inputs, d, 0, units, 1f, gW, 0, units);
+                }
+                float[] gb = dense.hasBias() && gradients != null ? gradients[slot + 1] : null;
+                if (gb != null) {
+                    float[] sums = columnA[l];
+                    k.columnSums(d, rows, units, sums);
+                    for (int j = 0; j < units; j++) {
+                        gb[j] += sums[j];
+                    }
+                }
+                if (wantInput) {
+                    k.gemm(false, true, rows, inputs, units, 1f, d, 0, units, dense.weights(), 0, units, 0f, next, 0, inputs);
+                }
+            } else {
+                slot -= 2;
+                float[] x = l == 0 ? input : outputs[l - 1];
+                int xOffset = l == 0 ? inputOffset : 0;
+                normalizeBackward((BatchNormLayer) layer, l, x, xOffset, d, next,
+                        gradients == null ? null : gradients[slot], gradients == null ? null : gradients[slot + 1], wantInput);
+            }
+            if (!wantInput) {
+                lastInputGradient = null;
+                return null;
+            }
+            float[] t = d;
+            d = next;
+            next = t;
+        }
+        lastInputGradient = d;
+        return d;
+    }
+
+    /** The input gradient the last {@link #backward} returned (null if it computed none). */
+    public float[] inputGradient() {
+        return lastInputGradient;
+    }
+
+    /** How many gradient arrays {@link #backward} expects for this stack. */
+    public static int gradientSlots(List<Layer> stack) {
+        int n = 0;
+        for (Layer layer : stack) {
+            n += layer instanceof DenseLayer d ? (d.hasBias() ? 2 : 1) : 2;
+        }
+        return n;
+    }
+
+    private void activationBackward(Kernels k, Layer layer, float[] a, float[] d, int units) {
+        Activation f = layer.activation();
+        if (f == Activation.IDENTITY) {
+            return;
+        }
+        if (f != Activation.SOFTMAX) {
+            k.activationBackward(d, a, rows * units, f, layer.alpha());
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            int o = i * units;
+            float dot = 0;
+            for (int j = 0; j < units; j++) {
+                dot += d[o + j] * a[o + j];
+            }
+            for (int j = 0; j < units; j++) {
+                d[o + j] = a[o + j] * (d[o + j] - dot);
+            }
+        }
+    }
+
+    /**
+     * With {@code g = ∂L/∂y} (the activation's derivative applied) and {@code x̂ = (x − μ)/σ}: {@code dγ += Σ g·x̂},
+     * {@code dβ += Σ g}, and {@code dx = γ/σ·(g − Σg/m − x̂·Σ g·x̂/m)} for batch statistics or {@code γ/σ·g} for moving
+     * ones. x̂ is recomputed from the layer's input rather than stored.
+     */
+    private void normalizeBackward(BatchNormLayer bn, int l, float[] x, int offset, float[] g, float[] dx,
+                                   float[] dGamma, float[] dBeta, boolean wantInput) {
+        int u = bn.units();
+        float[] sumG = columnA[l];
+        float[] sumGX = columnB[l];
+        float[] mean = means[l];
+        float[] inv = invStd[l];
+        float[] gamma = bn.gamma();
+        java.util.Arrays.fill(sumG, 0, u, 0f);
+        java.util.Arrays.fill(sumGX, 0, u, 0f);
+        for (int i = 0; i < rows; i++) {
+            int r = offset + i * u;
+            int o = i * u;
+            for (int j = 0; j < u; j++) {
+                float gj = g[o + j];
+                sumG[j] += gj;
+                sumGX[j] += gj * (x[r + j] - mean[j]);
+            }
+        }
+        for (int j = 0; j < u; j++) {
+            sumGX[j] *= inv[j];   // now Σ g·x̂
+        }
+        if (dGamma != null) {
+            for (int j = 0; j < u; j++) {
+                dGamma[j] += sumGX[j];
+            }
+        }
+        if (dBeta != null) {
+            for (int j = 0; j < u; j++) {
+                dBeta[j] += sumG[j];
+            }
+        }
+        if (!wantInput) {
+            return;
+        }
+        float[] a = scratch;
+        for (int j = 0; j < u; j++) {
+            a[j] = gamma[j] * inv[j];
+        }
+        if (training) {
+            float invRows = 1f / rows;
+            // dx = a·g − c·(x − μ) − b with per-column a = γ/σ, b = a·Σg/m, c = a·Σ g·x̂/(m·σ)
+            for (int j = 0; j < u; j++) {
+                sumG[j] = a[j] * sumG[j] * invRows;
+                sumGX[j] = a[j] * sumGX[j] * invRows * inv[j];
+            }
+            for (int i = 0; i < rows; i++) {
+                int r = offset + i * u;
+                int o = i * u;
+                for (int j = 0; j < u; j++) {
+                    dx[o + j] = a[j] * g[o + j] - sumGX[j] * (x[r + j] - mean[j]) - sumG[j];
+                }
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                int o = i * u;
+                for (int j = 0; j < u; j++) {
+                    dx[o + j] = a[j] * g[o + j];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,555 @@
+package org.mlp4j.engine.graph;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mlp4j.engine.Activation;
+import org.mlp4j.engine.StackPass;
+import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.kernel.KernelsProvider;
+import org.mlp4j.engine.parallel.WorkerPool;
+
+/**
+ * Define-by-run reverse-mode differentiation over batch-major float32 matrices: operations on {@link Tensor}s are
+ * computed at once and recorded in order; {@link #backward} walks the record in reverse and leaves
+ * {@code ∂loss/∂p} in every trainable {@link Parameter#gradient()} it reached (PyTorch's autograd, in the
+ * spirit of micrograd's few lines per operation).
+ *
+ * <pre>{@code
+ * Tape tape = new Tape(kernels);
+ * for (int step = 0; step < steps; step++) {
+ *     tape.reset();                                    // a new recording, training mode
+ *     Tensor x = tape.input(batch, 64, 100);
+ *     Tensor y = tape.apply(subnet, x).mul(tape.parameter(scale)).rowSums();
+ *     Tensor loss = y.sub(tape.input(targets, 64, 1)).square().mean();
+ *     tape.backward(loss);                             // gradients of subnet's parameters and of scale
+ *     updater.step();
+ * }
+ * }</pre>
+ *
+ * <p><b>Replay without allocation.</b> The tape keeps every recorded tensor and its buffers. When the next recording
+ * makes the same sequence of operations on the same shapes (a training loop), each operation reuses the tensor and
+ * buffers of its position in the previous recording, so warm steps allocate nothing. A different sequence still
+ * works; positions that differ allocate anew.
+ *
+ * <p>Dense and batch-normalisation stacks enter as one operation ({@link #apply}), whose backward is the network's
+ * fused pass ({@link StackPass}). A tape is for one thread at a time.
+ */
+public final class Tape {
+    private final Kernels kernels;
+    private final List<Tensor> nodes = new ArrayList<>();
+    private int cursor;
+    private int stamp;
+    private boolean training = true;
+    /** Single-threaded kernels for each part of a group of subnets run in parallel (created on first use). */
+    private Kernels[] partKernels;
+    private final GroupTask group = new GroupTask();
+
+    public Tape(Kernels kernels) {
+        this.kernels = kernels;
+    }
+
+    /** A tape with the default kernels ({@link KernelsProvider#create()}). */
+    public Tape() {
+        this(KernelsProvider.create());
+    }
+
+    public Kernels kernels() { return kernels; }
+
+    /** Starts a new recording in training mode (batch normalisation uses batch statistics). */
+    public Tape reset() {
+        return reset(true);
+    }
+
+    /**
+     * Starts a new recording; {@code training} is Keras's {@code training} argument: whether batch normalisation
+     * uses (and updates) batch statistics, or its moving statistics.
+     */
+    public Tape reset(boolean training) {
+        this.training = training;
+        this.cursor = 0;
+        return this;
+    }
+
+    public boolean training() { return training; }
+
+    /** Tensors recorded since the last reset. */
+    public int size() { return cursor; }
+
+    int stamp() { return stamp; }
+
+    /** A constant {@code rows × cols} input over {@code values} (row-major, not copied: keep it unchanged until reset). */
+    public Tensor input(float[] values, int rows, int cols) {
+        if (rows < 1 || cols < 1 || values.length < (long) rows * cols) {
+            throw new IllegalArgumentException("an input of " + rows + " × " + cols + " needs that many values, got "
+                    + values.length);
+        }
+        Tensor t = node(Op.INPUT, rows, cols, null);
+        t.value = values;
+        t.requiresGrad = false;
+        return t;
+    }
+
+    /** A {@code 1 × 1} constant. */
+    public Tensor constant(float value) {
+        Tensor t = node(Op.INPUT, 1, 1, null);
+        if (t.scratch == null) {
+            t.scratch = new float[1];
+        }
+        t.scratch[0] = value;
+        t.value = t.scratch;
+        t.requiresGrad = false;
+        return t;
+    }
+
+    /** A parameter as a tensor of its shape; gradients flow to it if it is trainable. */
+    public Tensor parameter(Parameter p) {
+        Tensor t = node(Op.PARAMETER, p.rows(), p.cols(), null);
+        t.parameter = p;
+        t.value = p.value();
+        t.requiresGrad = p.trainable();
+        return t;
+    }
+
+    /**
+     * The subnet's network applied to {@code x} ({@code rows × inputs}), as one operation: in training mode (and
+     * unless the subnet is frozen) batch normalisation uses batch statistics and updates its moving statistics.
+     */
+    public Tensor apply(Subnet subnet, Tensor x) {
+        if (x.tape != this) {
+            throw new IllegalArgumentException("the input belongs to another tape");
+        }
+        if (x.cols != subnet.network().inputs()) {
+            throw new IllegalArgumentException(subnet.name() + " takes " + subnet.network().inputs()
+                    + " inputs, got " + x.rows + " × " + x.cols);
+        }
+        Tensor t = node(Op.NETWORK, x.rows, subnet.network().outputs(), subnet);
+        t.a = x;
+        t.subnet = subnet;
+        if (t.pass == null || t.pass.network() != subnet.network() || t.pass.capacity() < x.rows) {
+            t.pass = new StackPass(subnet.network(), x.rows);
+        }
+        t.pass.forward(kernels, x.value, 0, x.rows, training && !subnet.frozen());
+        t.value = t.pass.output();
+        t.requiresGrad = x.requiresGrad || subnet.anyTrainable();
+        return t;
+    }
+
+    /**
+     * Applies {@code subnets[i]} to {@code inputs[i]} for every {@code i} — independent networks, such as one per time
+     * step — as one operation that runs them in parallel over the tape's threads (forward and backward; each thread
+     * its own single-threaded kernels). The results are the same as applying each in turn, whatever the thread count.
+     * Every input must have the same number of rows and every subnet the same output width.
+     */
+    public Tensor[] apply(Subnet[] subnets, Tensor[] inputs) {
+        if (subnets.length != inputs.length || subnets.length == 0) {
+            throw new IllegalArgumentException(subnets.length + " subnets for " + inputs.length + " inputs");
+        }
+        int rows = inputs[0].rows;
+        int outs = subnets[0].network().outputs();
+        boolean requires = false;
+        for (int i = 0; i < subnets.length; i++) {
+            own(inputs[i]);
+            if (inputs[i].rows != rows || subnets[i].network().outputs() != outs
+                    || inputs[i].cols != subnets[i].network().inputs()) {
+                throw new IllegalArgumentException("subnet " + subnets[i].name() + " and input " + i
+                        + " do not fit the group (" + rows + " rows, " + outs + " outputs each)");
+            }
+            requires |= inputs[i].requiresGrad || subnets[i].anyTrainable();
+            for (int j = 0; j < i; j++) {
+                if (subnets[j] == subnets[i]) {
+                    throw new IllegalArgumentException("subnet " + subnets[i].name() + " appears twice in one group");
+                }
+            }
+        }
+        Tensor g = node(Op.NETWORKS, subnets.length * rows, outs, null);
+        if (g.passes == null || g.passes.length != subnets.length) {
+            g.passes = new StackPass[subnets.length];
+            g.subnets = new Subnet[subnets.length];
+            g.inputs = new Tensor[subnets.length];
+        }
+        for (int i = 0; i < subnets.length; i++) {
+            StackPass pass = g.passes[i];
+            if (pass == null || pass.network() != subnets[i].network() || pass.capacity() < rows) {
+                g.passes[i] = new StackPass(subnets[i].network(), rows);
+            }
+            g.subnets[i] = subnets[i];
+            g.inputs[i] = inputs[i];
+        }
+        g.requiresGrad = requires;
+        group.start(g, false);
+        Tensor[] parts = new Tensor[subnets.length];
+        for (int i = 0; i < subnets.length; i++) {
+            Tensor t = node(Op.PART, rows, outs, null);
+            t.a = g;
+            t.part = i;
+            t.value = g.passes[i].output();
+            t.requiresGrad = requires;
+            parts[i] = t;
+        }
+        return parts;
+    }
+
+    /** A group's forward or backward, part {@code p} of {@code n} handling subnets {@code p, p+n, …}. */
+    private final class GroupTask implements WorkerPool.PartTask {
+        private Tensor node;
+        private boolean backward;
+
+        void start(Tensor node, boolean backward) {
+            this.node = node;
+            this.backward = backward;
+            int threads = Math.min(kernels.threads(), node.passes.length);
+            if (threads <= 1) {
+                run(kernels, 0, 1);
+                return;
+            }
+            if (partKernels == null || partKernels.length < threads) {
+                partKernels = new Kernels[threads];
+                for (int p = 0; p < threads; p++) {
+                    partKernels[p] = KernelsProvider.create(kernels.name(), 1);
+                }
+            }
+            WorkerPool.shared().run(threads, this);
+        }
+
+        @Override
+        public void run(int part, int parts) {
+            run(parts == 1 ? kernels : partKernels[part], part, parts);
+        }
+
+        private void run(Kernels k, int part, int parts) {
+            Tensor g = node;
+            int rows = g.inputs[0].rows;
+            for (int i = part; i < g.passes.length; i += parts) {
+                Subnet s = g.subnets[i];
+                if (!backward) {
+                    g.passes[i].forward(k, g.inputs[i].value, 0, rows, training && !s.frozen());
+                } else {
+                    g.passes[i].backward(k, g.grad, i * rows * g.cols, s.frozen() ? null : s.gradientArrays(),
+                            g.inputs[i].requiresGrad);
+                }
+            }
+        }
+    }
+
+    /**
+     * Computes the gradient of the scalar {@code loss} with respect to every trainable parameter this recording used
+     * and stores it in {@link Parameter#gradient()} (set, not accumulated across calls: the gradients of the
+     * recording's parameters are zeroed first).
+     */
+    public void backward(Tensor loss) {
+        if (loss.tape != this || loss.rows * loss.cols != 1) {
+            throw new IllegalArgumentException("backward needs a 1 × 1 tensor of this tape, got " + loss);
+        }
+        stamp++;
+        for (int i = 0; i < cursor; i++) {
+            Tensor n = nodes.get(i);
+            if (n.op == Op.PARAMETER) {
+                Arrays.fill(n.parameter.gradient(), 0f);
+            } else if (n.op == Op.NETWORK) {
+                for (Parameter p : n.subnet.parameters()) {
+                    Arrays.fill(p.gradient(), 0f);
+                }
+            } else if (n.op == Op.NETWORKS) {
+                for (Subnet s : n.subnets) {
+                    for (Parameter p : s.parameters()) {
+                        Arrays.fill(p.gradient(), 0f);
+                    }
+                }
+            }
+        }
+        if (!loss.requiresGrad) {
+            return;
+        }
+        gradOf(loss)[0] = 1f;
+        for (int i = nodes.indexOf(loss); i >= 0; i--) {
+            Tensor n = nodes.get(i);
+            if (n.requiresGrad && n.gradStamp == stamp) {
+                backwardStep(n);
+            }
+        }
+    }
+
+    // ---- recording ----
+
+    private Tensor node(Op op, int rows, int cols, Subnet subnet) {
+        Tensor t = cursor < nodes.size() ? nodes.get(cursor) : null;
+        if (t == null || t.op != op || t.rows != rows || t.cols != cols || (subnet != null && t.subnet != subnet)) {
+            t = new Tensor(this, op, rows, cols);
+            if (op != Op.INPUT && op != Op.PARAMETER && op != Op.NETWORK) {
+                t.value = new float[rows * cols];
+            }
+            if (cursor < nodes.size()) {
+                nodes.set(cursor, t);
+            } else {
+                nodes.add(t);
+            }
+        }
+        cursor++;
+        return t;
+    }
+
+    private void own(Tensor x) {
+        if (x.tape != this) {
+            throw new IllegalArgumentException("a tensor of another tape");
+        }
+    }
+
+    Tensor binary(Op op, Tensor a, Tensor b) {
+        own(a);
+        own(b);
+        int rows = Broadcast.size("rows", a.rows, b.rows);
+        int cols = Broadcast.size("columns", a.cols, b.cols);
+        Tensor t = node(op, rows, cols, null);
+        t.a = a;
+        t.b = b;
+        t.requiresGrad = a.requiresGrad || b.requiresGrad;
+        Broadcast.forward(op, a, b, t.value, rows, cols);
+        return t;
+    }
+
+    Tensor unary(Op op, Tensor a, int rows, int cols, float s) {
+        own(a);
+        Tensor t = node(op, rows, cols, null);
+        t.a = a;
+        t.scalar = s;
+        t.requiresGrad = a.requiresGrad;
+        float[] x = a.value;
+        float[] out = t.value;
+        int n = a.rows * a.cols;
+        switch (op) {
+            case SCALE -> { for (int i = 0; i < n; i++) out[i] = s * x[i]; }
+            case SHIFT -> { for (int i = 0; i < n; i++) out[i] = x[i] + s; }
+            case SQUARE -> { for (int i = 0; i < n; i++) out[i] = x[i] * x[i]; }
+            case ROW_SUMS, ROW_MEANS -> {
+                int c = a.cols;
+                float f = op == Op.ROW_MEANS ? 1f / c : 1f;
+                for (int i = 0; i < a.rows; i++) {
+                    float sum = 0;
+                    for (int j = 0; j < c; j++) {
+                        sum += x[i * c + j];
+                    }
+                    out[i] = sum * f;
+                }
+            }
+            case SUM, MEAN -> {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += x[i];
+                }
+                out[0] = (float) (op == Op.MEAN ? sum / n : sum);
+            }
+            default -> throw new IllegalStateException(op.name());
+        }
+        return t;
+    }
+
+    Tensor matmul(Tensor a, Tensor b) {
+        own(a);
+        own(b);
+        if (a.cols != b.rows) {
+            throw new IllegalArgumentException("cannot multiply " + a.rows + " × " + a.cols + " by " + b.rows + " × " + b.cols);
+        }
+        Tensor t = node(Op.MATMUL, a.rows, b.cols, null);
+        t.a = a;
+        t.b = b;
+        t.requiresGrad = a.requiresGrad || b.requiresGrad;
+        kernels.gemm(false, false, a.rows, b.cols, a.cols, 1f, a.value, 0, a.cols, b.value, 0, b.cols,
+                0f, t.value, 0, b.cols);
+        return t;
+    }
+
+    Tensor activation(Tensor a, Activation f, float alpha) {
+        own(a);
+        Tensor t = node(Op.ACTIVATION, a.rows, a.cols, null);
+        t.a = a;
+        t.activation = f;
+        t.scalar = alpha;
+        t.requiresGrad = a.requiresGrad;
+        System.arraycopy(a.value, 0, t.value, 0, a.rows * a.cols);
+        if (f != Activation.IDENTITY) {
+            kernels.biasActivation(t.value, a.rows, a.cols, null, f, alpha);
+        }
+        return t;
+    }
+
+    Tensor map(Tensor a, ElementFunction f) {
+        own(a);
+        Tensor t = node(Op.MAP, a.rows, a.cols, null);
+        t.a = a;
+        t.function = f;
+        t.requiresGrad = a.requiresGrad;
+        float[] x = a.value;
+        for (int i = 0, n = a.rows * a.cols; i < n; i++) {
+            t.value[i] = f.apply(x[i]);
+        }
+        return t;
+    }
+
+    // ---- backward ----
+
+    /** The gradient buffer of {@code t} for this backward pass, zeroed on first use. */
+    private float[] gradOf(Tensor t) {
+        int n = t.rows * t.cols;
+        if (t.gradStamp != stamp) {
+            if (t.grad == null || t.grad.length < n) {
+                t.grad = new float[n];
+            } else {
+                Arrays.fill(t.grad, 0, n, 0f);
+            }
+            t.gradStamp = stamp;
+        }
+        return t.grad;
+    }
+
+    private float[] gradIfNeeded(Tensor t) {
+        return t.requiresGrad ? gradOf(t) : null;
+    }
+
+    private void backwardStep(Tensor t) {
+        float[] g = t.grad;
+        int n = t.rows * t.cols;
+        switch (t.op) {
+            case INPUT -> { }
+            case PARAMETER -> {
+                float[] pg = t.parameter.gradient();
+                for (int i = 0; i < n; i++) {
+                    pg[i] += g[i];
+                }
+            }
+            case ADD, SUB, MUL, DIV -> Broadcast.backward(t.op, t.a, t.b, g, gradIfNeeded(t.a), gradIfNeeded(t.b),
+                    t.rows, t.cols);
+            case SCALE -> {
+                float[] ga = gradOf(t.a);
+                float s = t.scalar;
+                for (int i = 0; i < n; i++) {
+                    ga[i] += s * g[i];
+                }
+            }
+            case SHIFT -> {
+                float[] ga = gradOf(t.a);
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i];
+                }
+            }
+            case SQUARE -> {
+                float[] ga = gradOf(t.a);
+                float[] x = t.a.value;
+                for (int i = 0; i < n; i++) {
+                    ga[i] += 2f * x[i] * g[i];
+                }
+            }
+            case ROW_SUMS, ROW_MEANS -> {
+                float[] ga = gradOf(t.a);
+                int c = t.a.cols;
+                float f = t.op == Op.ROW_MEANS ? 1f / c : 1f;
+                for (int i = 0; i < t.a.rows; i++) {
+                    float gi = g[i] * f;
+                    for (int j = 0; j < c; j++) {
+                        ga[i * c + j] += gi;
+                    }
+                }
+            }
+            case SUM, MEAN -> {
+                float[] ga = gradOf(t.a);
+                int m = t.a.rows * t.a.cols;
+                float gi = t.op == Op.MEAN ? g[0] / m : g[0];
+                for (int i = 0; i < m; i++) {
+                    ga[i] += gi;
+                }
+            }
+            case MATMUL -> {
+                Tensor a = t.a;
+                Tensor b = t.b;
+                if (a.requiresGrad) {
+                    kernels.gemm(false, true, a.rows, a.cols, b.cols, 1f, g, 0, b.cols, b.value, 0, b.cols,
+                            1f, gradOf(a), 0, a.cols);
+                }
+                if (b.requiresGrad) {
+                    kernels.gemm(true, false, b.rows, b.cols, a.rows, 1f, a.value, 0, a.cols, g, 0, b.cols,
+                            1f, gradOf(b), 0, b.cols);
+                }
+            }
+            case ACTIVATION -> activationBackward(t, g, n);
+            case MAP -> {
+                float[] ga = gradOf(t.a);
+                float[] x = t.a.value;
+                ElementFunction f = t.function;
+                for (int i = 0; i < n; i++) {
+                    ga[i] += g[i] * f.derivative(x[i]);
+                }
+            }
+            case NETWORK -> {
+                float[][] sinks = t.subnet.frozen() ? null : t.subnet.gradientArrays();
+                float[] dx = t.pass.backward(kernels, g, sinks, t.a.requiresGrad);
+                if (dx != null) {
+                    float[] ga = gradOf(t.a);
+                    for (int i = 0, m = t.a.rows * t.a.cols; i < m; i++) {
+                        ga[i] += dx[i];
+                    }
+                }
+            }
+            case PART -> {
+                float[] gg = gradOf(t.a);
+                int offset = t.part * n;
+                for (int i = 0; i < n; i++) {
+                    gg[offset + i] += g[i];
+                }
+            }
+            case NETWORKS -> {
+                for (Tensor in : t.inputs) {
+                    if (in.requiresGrad) {
+                        gradOf(in);
+                    }
+                }
+                group.start(t, true);
+                // input gradients are added here, in order: several parts may share an input
+                for (int i = 0; i < t.inputs.length; i++) {
+                    Tensor in = t.inputs[i];
+                    if (in.requiresGrad) {
+                        float[] dx = t.passes[i].inputGradient();
+                        float[] ga = in.grad;
+                        for (int j = 0, m = in.rows * in.cols; j < m; j++) {
+                            ga[j] += dx[j];
+                        }
+                    }
+                }
+            }
+            default -> throw new IllegalStateException(t.op.name());
+        }
+    }
+
+    private void activationBackward(Tensor t, float[] g, int n) {
+        float[] ga = gradOf(t.a);
+        Activation f = t.activation;
+        if (f == Activation.IDENTITY) {
+            for (int i = 0; i < n; i++) {
+                ga[i] += g[i];
+            }
+            return;
+        }
+        if (t.scratch == null || t.scratch.length < n) {
+            t.scratch = new float[n];
+        }
+        float[] d = t.scratch;
+        float[] y = t.value;
+        if (f == Activation.SOFTMAX) {
+            int c = t.cols;
+            for (int i = 0; i < t.rows; i++) {
+                float dot = 0;
+                for (int j = 0; j < c; j++) {
+                    dot += g[i * c + j] * y[i * c + j];
+                }
+                for (int j = 0; j < c; j++) {
+                    d[i * c + j] = y[i * c + j] * (g[i * c + j] - dot);
+                }
+            }
+        } else {
+            System.arraycopy(g, 0, d, 0, n);
+            kernels.activationBackward(d, y, n, f, t.scalar);
+        }
+        for (int i = 0; i < n; i++) {
+            ga[i] += d[i];
+        }
+    }
+}

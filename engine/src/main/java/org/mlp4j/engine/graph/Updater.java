@@ -1,0 +1,131 @@
+package org.mlp4j.engine.graph;
+
+import java.util.List;
+import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.parallel.WorkerPool;
+import org.mlp4j.engine.train.LearningRateSchedule;
+import org.mlp4j.engine.train.Optimizer;
+
+/**
+ * Any {@link Optimizer} over any set of {@link Parameter}s, with the trainer's global-norm clipping, decoupled
+ * weight decay and {@link LearningRateSchedule}s: {@link #step()} after each {@link Tape#backward}. The set is fixed
+ * when the updater is made, and frozen parameters are left out (they are never updated, even if unfrozen later).
+ *
+ * <pre>{@code
+ * Updater adam = new Updater(model.trainableParameters(), new Adam(0.9, 0.999, 1e-8, false), 5e-4, kernels);
+ * }</pre>
+ */
+public final class Updater {
+    private final Optimizer optimizer;
+    private final Kernels kernels;
+    private final float[][] values;
+    private final float[][] gradients;
+    private final double initialRate;
+    private double learningRate;
+    private double clipNorm;
+    private double weightDecay;
+    private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private int periods;
+    private int plannedPeriods = 1;
+    private long steps;
+    private final WorkerPool.PartTask parallelUpdate = this::updateRange;
+
+    public Updater(List<Parameter> parameters, Optimizer optimizer, double learningRate, Kernels kernels) {
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("the learning rate must be positive, got " + learningRate);
+        }
+        List<Parameter> trainable = parameters.stream().filter(Parameter::trainable).toList();
+        this.values = new float[trainable.size()][];
+        this.gradients = new float[trainable.size()][];
+        for (int i = 0; i < trainable.size(); i++) {
+            values[i] = trainable.get(i).value();
+            gradients[i] = trainable.get(i).gradient();
+        }
+        this.optimizer = optimizer;
+        this.kernels = kernels;
+        this.initialRate = learningRate;
+        this.learningRate = learningRate;
+        optimizer.initialize(values);
+    }
+
+    /** Scales the gradients down when their global L2 norm exceeds {@code maxNorm} (0: off), as the trainer does. */
+    public Updater clipNorm(double maxNorm) {
+        if (!(maxNorm >= 0)) {
+            throw new IllegalArgumentException("clip norm must be >= 0, got " + maxNorm);
+        }
+        this.clipNorm = maxNorm;
+        return this;
+    }
+
+    /** Decoupled weight decay ({@code θ ← θ·(1 − η·wd)} before each update, as AdamW). */
+    public Updater weightDecay(double decay) {
+        if (!(decay >= 0)) {
+            throw new IllegalArgumentException("weight decay must be >= 0, got " + decay);
+        }
+        this.weightDecay = decay;
+        return this;
+    }
+
+    /**
+     * A learning-rate schedule advanced by {@link #endPeriod} (an epoch, or any number of steps you choose), over
+     * {@code plannedPeriods} periods (cosine needs the total).
+     */
+    public Updater schedule(LearningRateSchedule schedule, int plannedPeriods) {
+        this.schedule = schedule;
+        this.plannedPeriods = Math.max(1, plannedPeriods);
+        return this;
+    }
+
+    public double learningRate() { return learningRate; }
+    public long steps() { return steps; }
+    public Optimizer optimizer() { return optimizer; }
+
+    /** One update of every parameter from its current gradient. */
+    public void step() {
+        if (clipNorm > 0) {
+            double sum = 0;
+            for (float[] g : gradients) {
+                sum += kernels.sumOfSquares(g.length, g);
+            }
+            double norm = Math.sqrt(sum);
+            if (norm > clipNorm) {
+                float s = (float) (clipNorm / (norm + 1e-6));
+                for (float[] g : gradients) {
+                    kernels.scale(g.length, s, g);
+                }
+            }
+        }
+        if (weightDecay > 0) {
+            float shrink = (float) (1 - learningRate * weightDecay);
+            for (float[] v : values) {
+                kernels.scale(v.length, shrink, v);
+            }
+        }
+        if (optimizer.elementwise() && kernels.threads() > 1) {
+            // element-wise rules split into ranges, one per thread: the same result as one whole step
+            optimizer.beginStep();
+            WorkerPool.shared().run(kernels.threads(), parallelUpdate);
+        } else {
+            optimizer.step(values, gradients, (float) learningRate, kernels);
+        }
+        steps++;
+    }
+
+    private void updateRange(int part, int parts) {
+        float rate = (float) learningRate;
+        for (int i = 0; i < values.length; i++) {
+            int n = values[i].length;
+            int from = (int) ((long) n * part / parts);
+            int to = (int) ((long) n * (part + 1) / parts);
+            if (to > from) {
+                optimizer.update(values[i], gradients[i], i, from, to, rate);
+            }
+        }
+    }
+
+    /** Ends a schedule period; {@code monitored} feeds the plateau schedule (ignored by the others). */
+    public void endPeriod(double monitored) {
+        periods++;
+        learningRate = schedule.next(initialRate, learningRate, periods, plannedPeriods, monitored);
+    }
+}
