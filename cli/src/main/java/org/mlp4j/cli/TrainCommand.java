@@ -29,6 +29,7 @@ import org.mlp4j.formats.Normalization;
 import org.mlp4j.formats.model.Checkpoint;
 import org.mlp4j.formats.model.CheckpointFile;
 import org.mlp4j.formats.model.ModelFile;
+import org.mlp4j.formats.model.ModelHistory;
 import org.mlp4j.formats.model.ModelReader;
 import org.mlp4j.formats.model.ModelWriter;
 import picocli.CommandLine.Command;
@@ -120,6 +121,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingFlags flags;
 
+    @Mixin
+    ReportOptions reportOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -168,6 +172,9 @@ final class TrainCommand implements Callable<Integer> {
         if (start != null) {
             checkCompatible(start, train);
         }
+        reportOptions.checkBeforeTraining(train.featureCount());
+        Dataset rawTrain = train;
+        Dataset rawValidation = validation;
         train = norm.apply(Models.withClasses(train, classes, data, "the model"));
         validation = validation == null ? null : norm.apply(Models.withClasses(validation, classes, validationSpec, "the model"));
         Dataset normalizedTest = testSet == null ? null : norm.apply(Models.withClasses(testSet, classes, test, "the model"));
@@ -219,7 +226,9 @@ final class TrainCommand implements Callable<Integer> {
             metrics.put("testLoss", Json.number(testEval.loss()));
             metrics.put("testAccuracy", Json.number(testEval.accuracy()));
         }
-        ModelWriter.write(model, new ModelFile(net, classes, norm, settings, metrics));
+        ModelFile trained = new ModelFile(net, classes, norm, settings, metrics)
+                .withHistory(ModelHistory.toColumns(history.epochs()));
+        ModelWriter.write(model, trained);
         if (flags.history != null) {
             HistoryCsv.write(flags.history, history);
         }
@@ -234,6 +243,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             out.println("model written to " + model);
         }
+        reportOptions.write(trained, testSet, rawValidation, rawTrain, test != null ? test : "the test split of " + data,
+                history.epochs(), new RunFacts().put("data", data).rows("training rows", train.rows())
+                        .rows("validation rows", validation == null ? null : validation.rows())
+                        .rows("test rows", testSet == null ? null : testSet.rows()).training(history.epochs(), train.rows())
+                        .put("stopped", history.stopReason()).machine(kernels, threads).toMap(), kernels, out, json);
         return 0;
     }
 

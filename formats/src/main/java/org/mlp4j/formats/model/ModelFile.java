@@ -23,6 +23,7 @@ public final class ModelFile {
     private final Normalization normalization;
     private final Map<String, Object> training;
     private final Map<String, Object> metrics;
+    private final Map<String, Object> history;
 
     /**
      * @param classNames    one name per output (or two for a single sigmoid output); null when not a classifier
@@ -32,6 +33,15 @@ public final class ModelFile {
      */
     public ModelFile(Network network, List<String> classNames, Normalization normalization,
                      Map<String, Object> training, Map<String, Object> metrics) {
+        this(network, classNames, normalization, training, metrics, null);
+    }
+
+    /**
+     * As the five-argument constructor, with the run's per-epoch {@code history} (columns as {@link ModelHistory}
+     * writes them; copied, order kept; null for none).
+     */
+    public ModelFile(Network network, List<String> classNames, Normalization normalization,
+                     Map<String, Object> training, Map<String, Object> metrics, Map<String, Object> history) {
         this.network = java.util.Objects.requireNonNull(network, "network");
         if (classNames != null) {
             int outputs = network.outputs();
@@ -48,6 +58,7 @@ public final class ModelFile {
         this.normalization = normalization;
         this.training = Collections.unmodifiableMap(new LinkedHashMap<>(training == null ? Map.of() : training));
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
+        this.history = Collections.unmodifiableMap(new LinkedHashMap<>(history == null ? Map.of() : history));
     }
 
     /** A model file with the network only. */
@@ -64,21 +75,27 @@ public final class ModelFile {
     public Map<String, Object> training() { return training; }
     /** Metrics in the order they were given (unmodifiable). */
     public Map<String, Object> metrics() { return metrics; }
+    /** The training run's per-epoch history as columns (empty when the file has none; see {@link ModelHistory}). */
+    public Map<String, Object> history() { return history; }
 
     public ModelFile withClassNames(List<String> names) {
-        return new ModelFile(network, names, normalization, training, metrics);
+        return new ModelFile(network, names, normalization, training, metrics, history);
     }
 
     public ModelFile withNormalization(Normalization n) {
-        return new ModelFile(network, classNames, n, training, metrics);
+        return new ModelFile(network, classNames, n, training, metrics, history);
     }
 
     public ModelFile withTraining(Map<String, Object> options) {
-        return new ModelFile(network, classNames, normalization, options, metrics);
+        return new ModelFile(network, classNames, normalization, options, metrics, history);
     }
 
     public ModelFile withMetrics(Map<String, Object> values) {
-        return new ModelFile(network, classNames, normalization, training, values);
+        return new ModelFile(network, classNames, normalization, training, values, history);
+    }
+
+    public ModelFile withHistory(Map<String, Object> columns) {
+        return new ModelFile(network, classNames, normalization, training, metrics, columns);
     }
 
     /** A normalized copy of {@code rows × inputs} raw features (the input is untouched). */

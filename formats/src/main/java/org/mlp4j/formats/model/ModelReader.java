@@ -71,7 +71,8 @@ public final class ModelReader {
         }
         List<String> classes = classes(root, network.outputs());
         Normalization normalization = root.has("normalization") ? normalization(root, inputs) : null;
-        return new ModelFile(network, classes, normalization, freeForm(root, "training"), freeForm(root, "metrics"));
+        return new ModelFile(network, classes, normalization, freeForm(root, "training"), freeForm(root, "metrics"),
+                freeForm(root, "history"));
     }
 
     private static DenseLayer layer(String file, String path, Object node, int width, String widthField) {
