@@ -48,7 +48,7 @@ public final class Numbers {
         if (Double.isInfinite(d)) {
             return d > 0 ? "∞" : "−∞";
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e7) {
             return Long.toString((long) d);
         }
         String s = String.format(Locale.ROOT, "%.6g", d);
