@@ -75,9 +75,10 @@ final class ReportOptions {
 
     /**
      * After training: the report on the test rows, else the validation rows, else the training rows (raw, before
-     * scaling). Prints where it went and how long it took, unless {@code quiet}.
+     * scaling), headed {@code title} (the model file's name). Prints where it went and how long it took, unless
+     * {@code quiet}.
      */
-    void write(ModelFile model, Dataset rawTest, Dataset rawValidation, Dataset rawTrain, String testName,
+    void write(String title, ModelFile model, Dataset rawTest, Dataset rawValidation, Dataset rawTrain, String testName,
                List<EpochStats> history, Map<String, String> facts, Kernels kernels, PrintStream out, boolean quiet)
             throws IOException {
         if (report == null) {
@@ -87,7 +88,7 @@ final class ReportOptions {
         String name = rawTest != null ? testName : rawValidation != null ? "the validation rows" : "the training rows";
         long start = System.nanoTime();
         data = Models.withClasses(data, model.classNames(), name, "the model");
-        write(report, new ReportInput(report.getFileName().toString(), model, data, name, history, shape(), facts,
+        write(report, new ReportInput(title, model, data, name, history, shape(), facts,
                 kernels));
         if (!quiet) {
             out.printf(Locale.ROOT, "report written to %s (%.2f s)%n", report, (System.nanoTime() - start) / 1e9);

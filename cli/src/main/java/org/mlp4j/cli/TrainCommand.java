@@ -243,11 +243,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             out.println("model written to " + model);
         }
-        reportOptions.write(trained, testSet, rawValidation, rawTrain, test != null ? test : "the test split of " + data,
-                history.epochs(), new RunFacts().put("data", data).rows("training rows", train.rows())
-                        .rows("validation rows", validation == null ? null : validation.rows())
-                        .rows("test rows", testSet == null ? null : testSet.rows()).training(history.epochs(), train.rows())
-                        .put("stopped", history.stopReason()).machine(kernels, threads).toMap(), kernels, out, json);
+        RunFacts facts = new RunFacts().put("data", data).rows("training rows", train.rows())
+                .rows("validation rows", validation == null ? null : validation.rows())
+                .rows("test rows", testSet == null ? null : testSet.rows()).training(history.epochs(), train.rows())
+                .put("stopped", history.stopReason()).machine(kernels, threads);
+        reportOptions.write(model.getFileName().toString(), trained, testSet, rawValidation, rawTrain,
+                test != null ? test : "the test split of " + data, history.epochs(), facts.toMap(), kernels, out, json);
         return 0;
     }
 

@@ -28,7 +28,7 @@ final class ImageSections {
     private ImageSections() {
     }
 
-    static void gallery(Html h, Dataset d, Predictions p, ImageShape shape) {
+    static void gallery(Html h, Dataset d, Predictions p, ImageShape shape, double[] range) {
         List<Integer> wrong = new ArrayList<>();
         for (int i = 0; i < d.rows(); i++) {
             if (p.predicted[i] != d.labels()[i]) {
@@ -37,7 +37,6 @@ final class ImageSections {
         }
         // most confident first; ties by row, so the page is the same on every run
         wrong.sort(Comparator.<Integer>comparingDouble(i -> -p.confidence[i]).thenComparingInt(i -> i));
-        double[] range = range(d);
         List<String> names = d.classNames();
         h.open("section", "id", "misclassified");
         h.element("h2", String.format(Locale.ROOT, "Misclassified (%,d of %,d rows; the %d most confident mistakes)",
@@ -52,7 +51,7 @@ final class ImageSections {
             h.open("span", "class", "bad").text("pred ").element("span", names.get(p.predicted[i]), "class", "pred")
                     .close("span").empty("br");
             h.element("span", String.format(Locale.ROOT, "%.1f%%", 100 * p.confidence[i]), "class", "conf");
-            h.text(" · row " + i);
+            h.empty("br").text("row " + i);
             h.close("figcaption");
             h.close("figure");
         }
@@ -63,8 +62,7 @@ final class ImageSections {
         h.close("section");
     }
 
-    static void samples(Html h, Dataset d, ImageShape shape) {
-        double[] range = range(d);
+    static void samples(Html h, Dataset d, ImageShape shape, double[] range) {
         List<String> names = d.classNames();
         int classes = Math.min(CLASSES, names.size());
         List<List<Integer>> rows = new ArrayList<>();
@@ -116,8 +114,8 @@ final class ImageSections {
         h.close("section");
     }
 
-    /** The raw feature range, so every image is drawn on the same grey scale. */
-    private static double[] range(Dataset d) {
+    /** The raw feature range {lo, hi}, so every image is drawn on the same grey scale. */
+    static double[] range(Dataset d) {
         float[] x = d.features();
         long n = (long) d.rows() * d.featureCount();
         double lo = Double.POSITIVE_INFINITY;

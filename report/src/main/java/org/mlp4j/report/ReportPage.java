@@ -66,8 +66,9 @@ final class ReportPage {
             ClassificationSection.write(h, e, in.dataName());
             ImageShape shape = in.effectiveImageShape();
             if (shape != null) {
-                ImageSections.gallery(h, d, p, shape);
-                ImageSections.samples(h, d, shape);
+                double[] range = ImageSections.range(d);
+                ImageSections.gallery(h, d, p, shape, range);
+                ImageSections.samples(h, d, shape, range);
             }
         } else if (d.hasTargets()) {
             RegressionSection.write(h, in.model(), d, p, in.dataName());

@@ -34,7 +34,7 @@ public final class Curves {
         return c;
     }
 
-    /** The learning rate per epoch (log scale when it spans more than a factor of 10); null when never recorded. */
+    /** The learning rate per epoch (log scale when it spans more than a factor of 1000); null when never recorded. */
     public static JFreeChart learningRate(List<EpochStats> epochs) {
         XYSeries lr = series("learning rate", epochs, EpochStats::learningRate);
         if (lr.getItemCount() == 0) {
@@ -44,9 +44,12 @@ public final class Curves {
         JFreeChart c = ChartFactory.createXYLineChart("Learning rate", "epoch", "learning rate", data,
                 PlotOrientation.VERTICAL, false, false, false);
         XYPlot p = c.getXYPlot();
-        if (lr.getMinY() > 0 && lr.getMaxY() / lr.getMinY() > 10) {
+        if (lr.getMinY() > 0 && lr.getMaxY() / lr.getMinY() > 1000) {
+            // a rate that falls by orders of magnitude (exp:G, step decays) reads on a log scale; labels as 1E-3
             LogAxis log = new LogAxis("learning rate (log scale)");
             log.setSmallestValue(lr.getMinY() / 10);
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.##E0",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
             p.setRangeAxis(log);
         } else {
             ((NumberAxis) p.getRangeAxis()).setAutoRangeIncludesZero(true);
