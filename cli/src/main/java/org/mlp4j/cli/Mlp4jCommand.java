@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mlp4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Train, evaluate and run dense neural networks (multilayer perceptrons) on the CPU.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, InspectCommand.class,
-            DataCommand.class, DatasetsCommand.class, ConvertCommand.class, BenchCommand.class, ExampleCommand.class,
+            ReportCommand.class, DataCommand.class, DatasetsCommand.class, ConvertCommand.class, BenchCommand.class,
+            ExampleCommand.class,
             picocli.CommandLine.HelpCommand.class})
 public final class Mlp4jCommand implements Runnable {
     @picocli.CommandLine.Spec
@@ -15,6 +16,6 @@ public final class Mlp4jCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a command is required (train, evaluate, "
-                + "predict, inspect, data, datasets, convert, bench)");
+                + "predict, inspect, report, data, datasets, convert, bench)");
     }
 }

@@ -29,6 +29,7 @@ import org.mlp4j.formats.Normalization;
 import org.mlp4j.formats.model.Checkpoint;
 import org.mlp4j.formats.model.CheckpointFile;
 import org.mlp4j.formats.model.ModelFile;
+import org.mlp4j.formats.model.ModelHistory;
 import org.mlp4j.formats.model.ModelReader;
 import org.mlp4j.formats.model.ModelWriter;
 import picocli.CommandLine.Command;
@@ -129,6 +130,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     BatchNormOption batchNorm;
 
+    @Mixin
+    ReportOptions reportOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -202,6 +206,9 @@ final class TrainCommand implements Callable<Integer> {
         if (start != null) {
             checkCompatible(start, train);
         }
+        reportOptions.checkBeforeTraining(train.featureCount());
+        Dataset rawTrain = train;
+        Dataset rawValidation = validation;
         train = norm.apply(Models.withClasses(train, classes, data, "the model"));
         validation = validation == null ? null : norm.apply(Models.withClasses(validation, classes, validationSpec, "the model"));
         Dataset normalizedTest = testSet == null ? null : norm.apply(Models.withClasses(testSet, classes, test, "the model"));
@@ -280,7 +287,9 @@ final class TrainCommand implements Callable<Integer> {
             metrics.put("testMae", Json.number(testRegression.meanMae()));
             metrics.put("testR2", Json.number(testRegression.meanR2()));
         }
-        ModelWriter.write(model, new ModelFile(net, classes, norm, settings, metrics, targetNames));
+        ModelFile trained = new ModelFile(net, classes, norm, settings, metrics, targetNames)
+                .withHistory(ModelHistory.toColumns(history.epochs()));
+        ModelWriter.write(model, trained);
         if (flags.history != null) {
             HistoryCsv.write(flags.history, history);
         }
@@ -303,6 +312,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             out.println("model written to " + model + (warnings.isEmpty() ? "" : " (with warnings, above)"));
         }
+        RunFacts facts = new RunFacts().put("data", data).rows("training rows", train.rows())
+                .rows("validation rows", validation == null ? null : validation.rows())
+                .rows("test rows", testSet == null ? null : testSet.rows()).training(history.epochs(), train.rows())
+                .put("stopped", history.stopReason()).machine(kernels, threads);
+        reportOptions.write(model.getFileName().toString(), trained, testSet, rawValidation, rawTrain,
+                test != null ? test : "the test split of " + data, history.epochs(), facts.toMap(), kernels, out, json);
         return 0;
     }
 

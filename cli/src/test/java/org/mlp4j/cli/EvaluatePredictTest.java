@@ -120,8 +120,8 @@ class EvaluatePredictTest {
     void inspectShowsArchitectureParametersAndSettings() {
         CliRun r = CliRun.of("inspect", "--model", model.toString());
         assertEquals(0, r.status, r.toString());
-        assertTrue(r.out.contains("dense 64 → 128, relu"), r.out);
-        assertTrue(r.out.contains("parameters  17,226"), r.out);
+        assertTrue(r.out.contains("dense_1 (Dense)     (None, 128)   relu          8,320"), r.out);
+        assertTrue(r.out.contains("Total params: 17,226"), r.out);
         assertTrue(r.out.contains("optimizer") && r.out.contains("sgd"), r.out);
     }
 

@@ -24,6 +24,7 @@ public final class ModelFile {
     private final Map<String, Object> training;
     private final Map<String, Object> metrics;
     private final List<String> targetNames;
+    private final Map<String, Object> history;
 
     /**
      * @param classNames    one name per output (or two for a single sigmoid output); null when not a classifier
@@ -33,7 +34,7 @@ public final class ModelFile {
      */
     public ModelFile(Network network, List<String> classNames, Normalization normalization,
                      Map<String, Object> training, Map<String, Object> metrics) {
-        this(network, classNames, normalization, training, metrics, null);
+        this(network, classNames, normalization, training, metrics, null, null);
     }
 
     /**
@@ -44,6 +45,16 @@ public final class ModelFile {
      */
     public ModelFile(Network network, List<String> classNames, Normalization normalization,
                      Map<String, Object> training, Map<String, Object> metrics, List<String> targetNames) {
+        this(network, classNames, normalization, training, metrics, targetNames, null);
+    }
+
+    /**
+     * Everything: as the six-argument constructor, with the run's per-epoch {@code history} (columns as
+     * {@link ModelHistory} writes them; copied, order kept; null for none).
+     */
+    public ModelFile(Network network, List<String> classNames, Normalization normalization,
+                     Map<String, Object> training, Map<String, Object> metrics, List<String> targetNames,
+                     Map<String, Object> history) {
         this.network = java.util.Objects.requireNonNull(network, "network");
         if (classNames != null) {
             int outputs = network.outputs();
@@ -73,6 +84,7 @@ public final class ModelFile {
         this.training = Collections.unmodifiableMap(new LinkedHashMap<>(training == null ? Map.of() : training));
         this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics == null ? Map.of() : metrics));
         this.targetNames = targetNames == null ? null : List.copyOf(targetNames);
+        this.history = Collections.unmodifiableMap(new LinkedHashMap<>(history == null ? Map.of() : history));
     }
 
     /** A model file with the network only. */
@@ -91,26 +103,34 @@ public final class ModelFile {
     public Map<String, Object> training() { return training; }
     /** Metrics in the order they were given (unmodifiable). */
     public Map<String, Object> metrics() { return metrics; }
+    /** The training run's per-epoch history as columns (empty when the file has none; see {@link ModelHistory}). */
+    public Map<String, Object> history() { return history; }
 
     public ModelFile withClassNames(List<String> names) {
-        return new ModelFile(network, names, normalization, training, metrics, names == null ? targetNames : null);
+        return new ModelFile(network, names, normalization, training, metrics, names == null ? targetNames : null,
+                history);
     }
 
     public ModelFile withNormalization(Normalization n) {
-        return new ModelFile(network, classNames, n, training, metrics, targetNames);
+        return new ModelFile(network, classNames, n, training, metrics, targetNames, history);
     }
 
     public ModelFile withTraining(Map<String, Object> options) {
-        return new ModelFile(network, classNames, normalization, options, metrics, targetNames);
+        return new ModelFile(network, classNames, normalization, options, metrics, targetNames, history);
     }
 
     public ModelFile withMetrics(Map<String, Object> values) {
-        return new ModelFile(network, classNames, normalization, training, values, targetNames);
+        return new ModelFile(network, classNames, normalization, training, values, targetNames, history);
     }
 
     /** The same model with these regression output names (null for none). */
     public ModelFile withTargetNames(List<String> names) {
-        return new ModelFile(network, classNames, normalization, training, metrics, names);
+        return new ModelFile(network, classNames, normalization, training, metrics, names, history);
+    }
+
+    /** The same model with this per-epoch history (columns as {@link ModelHistory} writes them; null for none). */
+    public ModelFile withHistory(Map<String, Object> columns) {
+        return new ModelFile(network, classNames, normalization, training, metrics, targetNames, columns);
     }
 
     /** A normalized copy of {@code rows × inputs} raw features (the input is untouched). */

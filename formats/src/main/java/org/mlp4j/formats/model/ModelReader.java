@@ -97,7 +97,7 @@ public final class ModelReader {
         List<String> targets = targets(root, network.outputs(), classes != null);
         Normalization normalization = root.has("normalization") ? normalization(root, inputs) : null;
         return new ModelFile(network, classes, normalization, freeForm(root, "training"), freeForm(root, "metrics"),
-                targets);
+                targets, freeForm(root, "history"));
     }
 
     private static DenseLayer layer(String file, String path, Object node, int width, String widthField) {

@@ -84,6 +84,7 @@ public final class ModelWriter {
             }
             writeMap(g, "training", model.training());
             writeMap(g, "metrics", model.metrics());
+            writeMap(g, "history", model.history());
             g.writeEndObject();
             g.writeRaw('\n');
         }

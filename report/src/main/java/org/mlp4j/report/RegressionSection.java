@@ -1,0 +1,83 @@
+package org.mlp4j.report;
+
+import java.util.Locale;
+import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.formats.model.ModelFile;
+import org.mlp4j.report.charts.RegressionCharts;
+import org.mlp4j.report.html.Html;
+
+/**
+ * For regression: RMSE, MAE and R² per target, and per target (up to {@link #TARGETS}) predicted-vs-true and
+ * residual scatter plots with the residual distribution.
+ */
+final class RegressionSection {
+    /** Targets drawn at most. */
+    static final int TARGETS = 4;
+
+    private RegressionSection() {
+    }
+
+    static void write(Html h, ModelFile mf, Dataset d, Predictions p, String dataName) {
+        int w = d.targetWidth();
+        float[] y = d.targets();
+        h.open("section", "id", "regression");
+        h.element("h2", String.format(Locale.ROOT, "Evaluation on %s (%,d rows)", dataName, d.rows()));
+        h.open("table", "id", "regression-metrics");
+        h.open("tr").element("th", "target").element("th", "RMSE", "class", "n").element("th", "MAE", "class", "n")
+                .element("th", "R²", "class", "n").close("tr");
+        for (int c = 0; c < w; c++) {
+            double[] m = metrics(y, p.outputs, d.rows(), w, c);
+            h.open("tr").element("td", target(mf, c)).element("td", g(m[0]), "class", "n")
+                    .element("td", g(m[1]), "class", "n").element("td", g(m[2]), "class", "n").close("tr");
+        }
+        h.close("table");
+        for (int c = 0; c < Math.min(TARGETS, w); c++) {
+            h.open("div", "class", "charts");
+            String name = target(mf, c);
+            CurvesSection.chart(h, RegressionCharts.predictedVsTrue(name, y, p.outputs, d.rows(), w, c));
+            CurvesSection.chart(h, RegressionCharts.residuals(name, y, p.outputs, d.rows(), w, c));
+            CurvesSection.chart(h, RegressionCharts.residualHistogram(name, y, p.outputs, d.rows(), w, c));
+            h.close("div");
+        }
+        if (d.rows() > RegressionCharts.MAX_POINTS) {
+            h.element("p", String.format(Locale.ROOT, "The scatter plots draw every %d-th row (%,d points at most); "
+                    + "the metrics and the histogram use all rows.",
+                    (d.rows() + RegressionCharts.MAX_POINTS - 1) / RegressionCharts.MAX_POINTS,
+                    RegressionCharts.MAX_POINTS), "class", "note");
+        }
+        h.close("section");
+    }
+
+    /** A target's name: from the model's training settings ({@code targetColumns}) when recorded, else its index. */
+    private static String target(ModelFile mf, int c) {
+        Object cols = mf.training().get("targetColumns");
+        if (cols instanceof java.util.List && ((java.util.List<?>) cols).size() > c) {
+            return String.valueOf(((java.util.List<?>) cols).get(c));
+        }
+        return "output " + c;
+    }
+
+    /** {RMSE, MAE, R²} of one target column. */
+    static double[] metrics(float[] y, float[] pred, int rows, int w, int c) {
+        double mean = 0;
+        for (int i = 0; i < rows; i++) {
+            mean += y[i * w + c];
+        }
+        mean /= rows;
+        double sse = 0;
+        double sae = 0;
+        double sst = 0;
+        for (int i = 0; i < rows; i++) {
+            double r = y[i * w + c] - pred[i * w + c];
+            sse += r * r;
+            sae += Math.abs(r);
+            double dev = y[i * w + c] - mean;
+            sst += dev * dev;
+        }
+        return new double[] {Math.sqrt(sse / rows), sae / rows, sst == 0 ? Double.NaN : 1 - sse / sst};
+    }
+
+    private static String g(double v) {
+        return org.mlp4j.report.summary.Numbers.number(v);
+    }
+}
