@@ -207,8 +207,7 @@ final class TrainCommand implements Callable<Integer> {
             checkCompatible(start, train);
         }
         reportOptions.checkBeforeTraining(train.featureCount());
-        Dataset rawTrain = train;
-        Dataset rawValidation = validation;
+        RawSplits raw = new RawSplits(train, validation, testSet); // as read and split, before scaling: for --report
         train = norm.apply(Models.withClasses(train, classes, data, "the model"));
         validation = validation == null ? null : norm.apply(Models.withClasses(validation, classes, validationSpec, "the model"));
         Dataset normalizedTest = testSet == null ? null : norm.apply(Models.withClasses(testSet, classes, test, "the model"));
@@ -253,14 +252,14 @@ final class TrainCommand implements Callable<Integer> {
                 return 130;
             }
             return finish(history, trainer, net, train, normalizedTest, classes, targetNames, norm, settings, kernels,
-                    runWarnings.check(history, train, flags.learningRate(), net.loss()));
+                    runWarnings.check(history, train, flags.learningRate(), net.loss()), raw);
         }
     }
 
     /** After training: test evaluation, the model file, the history CSV, and the report or JSON. */
     private int finish(History history, Trainer trainer, Network net, Dataset train, Dataset normalizedTest,
                        List<String> classes, List<String> targetNames, Normalization norm, Map<String, Object> settings,
-                       Kernels kernels, List<String> warnings) throws IOException {
+                       Kernels kernels, List<String> warnings, RawSplits raw) throws IOException {
         PrintStream out = System.out;
         PrintStream err = System.err;
 
@@ -313,12 +312,16 @@ final class TrainCommand implements Callable<Integer> {
             out.println("model written to " + model + (warnings.isEmpty() ? "" : " (with warnings, above)"));
         }
         RunFacts facts = new RunFacts().put("data", data).rows("training rows", train.rows())
-                .rows("validation rows", validation == null ? null : validation.rows())
-                .rows("test rows", testSet == null ? null : testSet.rows()).training(history.epochs(), train.rows())
+                .rows("validation rows", raw.validation() == null ? null : raw.validation().rows())
+                .rows("test rows", raw.test() == null ? null : raw.test().rows()).training(history.epochs(), train.rows())
                 .put("stopped", history.stopReason()).machine(kernels, threads);
-        reportOptions.write(model.getFileName().toString(), trained, testSet, rawValidation, rawTrain,
+        reportOptions.write(model.getFileName().toString(), trained, raw.test(), raw.validation(), raw.train(),
                 test != null ? test : "the test split of " + data, history.epochs(), facts.toMap(), kernels, out, json);
         return 0;
+    }
+
+    /** The training, validation and test rows as read and split, before scaling (what a report shows). */
+    private record RawSplits(Dataset train, Dataset validation, Dataset test) {
     }
 
     @SuppressWarnings("unchecked")

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.mlp4j.datasets.Digits;
 import org.mlp4j.datasets.LoadedData;
-import org.mlp4j.datasets.Synthetic;
+import org.mlp4j.engine.data.Synthetic;
 import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.Initializer;
 import org.mlp4j.engine.Loss;
