@@ -48,8 +48,14 @@ final class RegressionSection {
         h.close("section");
     }
 
-    /** A target's name: from the model's training settings ({@code targetColumns}) when recorded, else its index. */
+    /**
+     * A target's name: the model's target names when it records them, else its training settings'
+     * {@code targetColumns}, else its index.
+     */
     private static String target(ModelFile mf, int c) {
+        if (mf.targetNames() != null && mf.targetNames().size() > c) {
+            return mf.targetNames().get(c);
+        }
         Object cols = mf.training().get("targetColumns");
         if (cols instanceof java.util.List && ((java.util.List<?>) cols).size() > c) {
             return String.valueOf(((java.util.List<?>) cols).get(c));
