@@ -26,9 +26,13 @@ final class Reports {
         out.printf(Locale.ROOT, "%s: accuracy %.4f, loss %.6f on %d rows%n", title, e.accuracy(), e.loss(), rows);
         List<String> names = e.classNames();
         int[][] c = e.confusion();
+        // cells are at most 10 wide (longer class names are abbreviated in the header: "T-shirt/…"); the row
+        // labels take the longest name in full
         int w = 5;
+        int labelWidth = 5;
         for (String n : names) {
-            w = Math.max(w, n.length() + 1);
+            w = Math.max(w, Math.min(n.length(), 9) + 1);
+            labelWidth = Math.max(labelWidth, n.length() + 1);
         }
         for (int[] row : c) {
             for (int v : row) {
@@ -37,13 +41,13 @@ final class Reports {
         }
         out.println();
         out.println("confusion matrix (rows = true class, columns = predicted class):");
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%" + w + "s", ""));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%" + labelWidth + "s", ""));
         for (String n : names) {
             header.append(String.format(Locale.ROOT, "%" + w + "s", abbreviate(n, w - 1)));
         }
         out.println(header);
         for (int i = 0; i < c.length; i++) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%" + w + "s", abbreviate(names.get(i), w - 1)));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%" + labelWidth + "s", names.get(i)));
             for (int v : c[i]) {
                 line.append(String.format(Locale.ROOT, "%" + w + "d", v));
             }

@@ -59,4 +59,17 @@ class ClassNamesTest {
         assertEquals(1.0, sum, 1e-5);
         assertEquals(NAMES.split(",")[best], cells[1], "the label is the most probable class");
     }
+
+    @Test
+    void longClassNamesKeepTheConfusionMatrixNarrow() {
+        List<String> names = List.of("T-shirt/top", "Ankle boot");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Reports.evaluation(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), "test",
+                new org.mlp4j.engine.eval.Evaluation(0.5, new int[][] {{3, 1}, {0, 4}}, names), 8);
+        List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        int header = lines.indexOf("confusion matrix (rows = true class, columns = predicted class):") + 1;
+        assertEquals("             T-shirt/… Ankle bo…", lines.get(header));
+        assertEquals(" T-shirt/top         3         1", lines.get(header + 1));
+        assertEquals("  Ankle boot         0         4", lines.get(header + 2));
+    }
 }
