@@ -12,7 +12,7 @@ import org.mlp4j.formats.model.ModelFile;
 import org.mlp4j.formats.model.ModelHistory;
 import org.mlp4j.formats.model.ModelReader;
 import org.mlp4j.report.HistoryCsv;
-import org.mlp4j.report.ReportInput;
+import org.mlp4j.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,7 +71,7 @@ final class ReportCommand implements Callable<Integer> {
         Kernels kernels = Cli.kernels(threads);
         RunFacts facts = new RunFacts().put("model file", model.toString()).put("data", data)
                 .rows("rows", d.rows()).machine(kernels, threads);
-        ReportOptions.write(out, new ReportInput(model.getFileName().toString(), mf, d, data, epochs,
+        ReportWriter.write(out, ReportOptions.input(model.getFileName().toString(), mf, d, data, epochs,
                 ReportOptions.parseShape(imageShape), facts.toMap(), kernels));
         System.out.printf(Locale.ROOT, "report written to %s (%.2f s)%n", out, (System.nanoTime() - start) / 1e9);
         return 0;

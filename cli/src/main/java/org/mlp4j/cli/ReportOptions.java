@@ -88,16 +88,17 @@ final class ReportOptions {
         String name = rawTest != null ? testName : rawValidation != null ? "the validation rows" : "the training rows";
         long start = System.nanoTime();
         data = Models.withClasses(data, model.classNames(), name, "the model");
-        write(report, new ReportInput(title, model, data, name, history, shape(), facts,
-                kernels));
+        ReportWriter.write(report, input(title, model, data, name, history, shape(), facts, kernels));
         if (!quiet) {
             out.printf(Locale.ROOT, "report written to %s (%.2f s)%n", report, (System.nanoTime() - start) / 1e9);
         }
     }
 
-    static void write(Path file, ReportInput input) throws IOException {
+    /** The report's input; a mismatch between model, data and image shape is a usage error. */
+    static ReportInput input(String title, ModelFile model, Dataset data, String dataName, List<EpochStats> history,
+                             ImageShape shape, Map<String, String> facts, Kernels kernels) {
         try {
-            ReportWriter.write(file, input);
+            return new ReportInput(title, model, data, dataName, history, shape, facts, kernels);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

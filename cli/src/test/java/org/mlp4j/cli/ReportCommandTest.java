@@ -102,6 +102,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void withJsonTheReportIsWrittenAndStdoutHoldsOnlyTheJson() throws Exception {
+        Path out = dir.resolve("json.html");
+        CliRun r = CliRun.of("train", "--epochs", "1", "--json", "--model", dir.resolve("j.json").toString(),
+                "--report", out.toString());
+        assertEquals(0, r.status, r.toString());
+        assertEquals(1, r.out.lines().count(), r.out);
+        assertTrue(r.json().has("epochs"));
+        parse(out);
+    }
+
+    @Test
     void aMissingReportDirectoryFailsBeforeTraining() {
         Path m = dir.resolve("never.json");
         CliRun r = CliRun.of("train", "--epochs", "50", "--model", m.toString(), "--report",
@@ -126,6 +137,10 @@ class ReportCommandTest {
                 "--out", dir.resolve("z.html").toString());
         assertEquals(2, bad.status, bad.toString());
         assertTrue(bad.err.contains("expected HEIGHTxWIDTH"), bad.err);
+        CliRun mismatch = CliRun.of("report", "--model", model.toString(), "--data", "digits", "--image-shape", "28x28",
+                "--out", dir.resolve("z.html").toString());
+        assertEquals(2, mismatch.status, mismatch.toString());
+        assertTrue(mismatch.err.contains("image shape 28x28 is 784 pixels, but a row has 64 features"), mismatch.err);
     }
 
     @Test

@@ -22,6 +22,12 @@ public final class HistoryCsv {
     private HistoryCsv() {
     }
 
+    /**
+     * The epochs in {@code file}, in file order.
+     *
+     * @throws org.mlp4j.formats.DataFormatException naming the file, line and column of a bad cell, a missing
+     *                                               column or a file over {@link #MAX_BYTES}
+     */
     public static List<EpochStats> read(Path file) throws IOException {
         String name = file.toString();
         long size = Files.size(file);

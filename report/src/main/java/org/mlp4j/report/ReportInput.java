@@ -35,7 +35,7 @@ public record ReportInput(String title, ModelFile model, Dataset data, String da
                     + model.network().inputs());
         }
         if (imageShape != null && imageShape.pixels() != data.featureCount()) {
-            throw new IllegalArgumentException("--image-shape " + imageShape.height() + "x" + imageShape.width()
+            throw new IllegalArgumentException("image shape " + imageShape.height() + "x" + imageShape.width()
                     + " is " + imageShape.pixels() + " pixels, but a row has " + data.featureCount() + " features");
         }
     }

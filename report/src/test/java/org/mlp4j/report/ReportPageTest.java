@@ -189,6 +189,24 @@ class ReportPageTest {
     }
 
     @Test
+    void aSingleSigmoidOutputIsATwoClassClassifierWithConfidencePOrOneMinusP() throws Exception {
+        org.mlp4j.engine.data.Dataset xor = org.mlp4j.datasets.Synthetic.xor(200, 1);
+        org.mlp4j.engine.Network net = org.mlp4j.engine.Network.builder(2)
+                .dense(8, org.mlp4j.engine.Activation.TANH).dense(1, org.mlp4j.engine.Activation.SIGMOID)
+                .loss(org.mlp4j.engine.Loss.BCE).seed(1).build();
+        ReportInput in = new ReportInput("xor", org.mlp4j.formats.model.ModelFile.of(net)
+                .withClassNames(List.of("no", "yes")), xor, "xor", List.of(), null, null, blobs.kernels());
+        Predictions p = Predictions.of(in.model(), xor, in.kernels());
+        for (int i = 0; i < xor.rows(); i++) {
+            assertTrue(p.confidence[i] >= 0.5f && p.confidence[i] <= 1f, "confidence of the chosen class");
+            assertEquals(p.outputs[i] >= 0.5f ? 1 : 0, p.predicted[i]);
+        }
+        Page page = Page.of(in);
+        assertEquals(List.of("no", "yes"), page.texts("//table[@id='per-class']/tr/td[1]").subList(0, 2));
+        assertEquals("200", page.text("//table[@id='per-class']/tr[td[1]='accuracy']/td[5]"));
+    }
+
+    @Test
     void withoutHistoryTheCurvesSectionSaysSo() throws Exception {
         ReportInput in = new ReportInput("m", blobs.model(), blobs.data(), "blobs", List.of(), null, null, blobs.kernels());
         Page p = Page.of(in);
