@@ -190,7 +190,7 @@ class ReportPageTest {
 
     @Test
     void aSingleSigmoidOutputIsATwoClassClassifierWithConfidencePOrOneMinusP() throws Exception {
-        org.mlp4j.engine.data.Dataset xor = org.mlp4j.datasets.Synthetic.xor(200, 1);
+        org.mlp4j.engine.data.Dataset xor = org.mlp4j.engine.data.Synthetic.xor(200, 1);
         org.mlp4j.engine.Network net = org.mlp4j.engine.Network.builder(2)
                 .dense(8, org.mlp4j.engine.Activation.TANH).dense(1, org.mlp4j.engine.Activation.SIGMOID)
                 .loss(org.mlp4j.engine.Loss.BCE).seed(1).build();
