@@ -32,7 +32,8 @@ class CompositeCommandsTest {
         CliRun e = CliRun.of("evaluate", "--model", model.toString(), "--data", "digits", "--json");
         assertEquals(0, e.status, e.err);
         assertTrue(new ObjectMapper().readTree(e.out).get("accuracy").asDouble() > 0.7, e.out);
-        assertTrue(CliRun.of("inspect", "--model", model.toString()).out.contains("batchnorm 32"));
+        String summary = CliRun.of("inspect", "--model", model.toString()).out;
+        assertTrue(summary.contains("batch_normalization_1 (BatchNormalization)"), summary);
     }
 
     @Test

@@ -68,8 +68,9 @@ final class CheckpointReader {
             if (NUMBER_SETTINGS.contains(e.getKey()) && v != null && !(v instanceof Number)) {
                 throw f.error(f.path(e.getKey()), "expected a number, found " + JsonFields.describe(f.get(e.getKey())));
             }
-            if (!NUMBER_SETTINGS.contains(e.getKey()) && (v instanceof Map || v instanceof List)) {
-                throw f.error(f.path(e.getKey()), "expected a number or a string, found "
+            // a run's settings are numbers, strings, booleans, or lists of them (class names, an input range)
+            if (!NUMBER_SETTINGS.contains(e.getKey()) && (v instanceof Map || (v instanceof List && !scalars((List<?>) v)))) {
+                throw f.error(f.path(e.getKey()), "expected a number, a string or a list of them, found "
                         + JsonFields.describe(f.get(e.getKey())));
             }
         }
@@ -83,6 +84,15 @@ final class CheckpointReader {
         if (batches != null && !batches.equals("shuffle") && !batches.equals("random")) {
             throw f.error(f.path("batches"), "expected \"shuffle\" or \"random\", found " + JsonFields.describe(f.get("batches")));
         }
+    }
+
+    private static boolean scalars(List<?> values) {
+        for (Object o : values) {
+            if (o instanceof Map || o instanceof List) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private TrainingState state(JsonFields f, ModelFile model, Map<String, Object> settings) {
