@@ -59,7 +59,7 @@ class ReplayAllocationTest {
             tape.backward(y.sub(tape.input(target, rows, 1)).square().mean());
             adam.step();
         };
-        for (int warm = 0; warm < 1500; warm++) {
+        for (int warm = 0; warm < 2000; warm++) {
             step.run();
         }
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -67,7 +67,7 @@ class ReplayAllocationTest {
         long calibrate = mx.getThreadAllocatedBytes(id);
         long overhead = mx.getThreadAllocatedBytes(id) - calibrate;
         long allocated = -1;
-        for (int round = 0; round < 30 && (round == 0 || allocated > 32 * 200); round++) {
+        for (int round = 0; round < 60 && (round == 0 || allocated > 32 * 200); round++) {
             long before = mx.getThreadAllocatedBytes(id);
             for (int s = 0; s < 200; s++) {
                 step.run();
