@@ -116,6 +116,27 @@ public final class Network {
         return w;
     }
 
+    /**
+     * Every trainable array, in the order the trainer, its optimizer state and checkpoints keep them: per layer its
+     * weights and (when it has one) its bias, or batch normalisation's γ and β. The arrays themselves, not copies.
+     */
+    public List<float[]> parameterArrays() {
+        List<float[]> arrays = new ArrayList<>();
+        for (Layer layer : stack) {
+            if (layer instanceof DenseLayer d) {
+                arrays.add(d.weights());
+                if (d.hasBias()) {
+                    arrays.add(d.bias());
+                }
+            } else {
+                BatchNormLayer bn = (BatchNormLayer) layer;
+                arrays.add(bn.gamma());
+                arrays.add(bn.beta());
+            }
+        }
+        return arrays;
+    }
+
     public long parameterCount() {
         long n = 0;
         for (Layer l : stack) {

@@ -1,15 +1,15 @@
 package org.mlp4j.engine.train;
 
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import org.mlp4j.engine.BatchNormLayer;
+import java.util.Set;
 import org.mlp4j.engine.DenseLayer;
-import org.mlp4j.engine.Layer;
 import org.mlp4j.engine.Network;
 
 /**
  * The trainer's parameter list for a network with batch normalisation or bias-free layers, in the order
- * {@link org.mlp4j.engine.StackPass#backward} fills gradients: per layer its weights and bias (if any), or γ and β.
+ * {@link org.mlp4j.engine.StackPass#backward} fills gradients: {@link Network#parameterArrays()}.
  */
 final class StackParameters {
     final float[][] parameters;
@@ -22,30 +22,18 @@ final class StackParameters {
                 throw new IllegalArgumentException("dropout is not supported with batch normalisation or bias-free layers");
             }
         }
-        List<float[]> arrays = new ArrayList<>();
-        List<Boolean> isWeight = new ArrayList<>();
-        for (Layer layer : network.stack()) {
-            if (layer instanceof DenseLayer d) {
-                arrays.add(d.weights());
-                isWeight.add(true);
-                if (d.hasBias()) {
-                    arrays.add(d.bias());
-                    isWeight.add(false);
-                }
-            } else {
-                BatchNormLayer bn = (BatchNormLayer) layer;
-                arrays.add(bn.gamma());
-                arrays.add(bn.beta());
-                isWeight.add(false);
-                isWeight.add(false);
-            }
+        List<float[]> arrays = network.parameterArrays();
+        // the weight matrices (L2 applies to them only) are the dense layers' first arrays
+        Set<float[]> weightArrays = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (DenseLayer d : network.layers()) {
+            weightArrays.add(d.weights());
         }
         parameters = arrays.toArray(new float[0][]);
         gradients = new float[parameters.length][];
         weights = new boolean[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
             gradients[i] = new float[parameters[i].length];
-            weights[i] = isWeight.get(i);
+            weights[i] = weightArrays.contains(parameters[i]);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mlp4j.engine.DenseLayer;
+import org.mlp4j.engine.Network;
 import org.mlp4j.engine.train.EpochStats;
 import org.mlp4j.engine.train.TrainingState;
 import org.mlp4j.formats.DataFormatException;
@@ -139,12 +139,11 @@ final class CheckpointReader {
         return s;
     }
 
-    /** {@code W1, b1, W2, b2, …}: the sizes of the arrays the trainer keeps per parameter, in its order. */
+    /** The sizes of the arrays the trainer keeps per parameter, in its order ({@link Network#parameterArrays()}). */
     private static List<int[]> parameterSizes(ModelFile model) {
         List<int[]> sizes = new ArrayList<>();
-        for (DenseLayer l : model.network().layers()) {
-            sizes.add(new int[] {l.weights().length});
-            sizes.add(new int[] {l.bias().length});
+        for (float[] a : model.network().parameterArrays()) {
+            sizes.add(new int[] {a.length});
         }
         return sizes;
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.mlp4j.formats.DataFormatException;
-import org.mlp4j.formats.io.MemoryBudget;
 
 /**
  * Reads NumPy's {@code .npz} archives ({@code np.savez}: stored entries; {@code np.savez_compressed}:
@@ -111,7 +110,8 @@ public final class NpzReader {
     private static NdArray parseEntry(ZipFile zip, ZipEntry e, Path file) {
         String name = e.getName();
         long hint = e.getSize();
-        long cap = Math.min(SourceBytes.MAX_BYTES, MemoryBudget.forInflated());
+        long cap = SourceBytes.inflationCap(e.getCompressedSize() < 0 ? Long.MAX_VALUE / SourceBytes.MAX_RATIO
+                : e.getCompressedSize());
         if (hint > cap) {
             // the directory's size may lie low (then the loop below stops it), but one that admits a bomb is believed
             throw new DataFormatException(file.toString(), "entry '" + name + "', " + DataFormatException.atByte(0),

@@ -3,8 +3,8 @@ package org.mlp4j.formats.pickle;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.CharBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -421,7 +421,7 @@ public final class Unpickler {
     }
 
     private static boolean isScalarKey(Object k) {
-        return k == null || k instanceof String || k instanceof PyBytes || k instanceof Long || k instanceof BigInteger
+        return k == null || k instanceof String || k instanceof Latin1Text || k instanceof PyBytes || k instanceof Long || k instanceof BigInteger
                 || k instanceof Double || k instanceof Boolean;
     }
 
@@ -521,8 +521,11 @@ public final class Unpickler {
                 if (args.isEmpty() || args.size() > 2) {
                     throw src.error(at, "_codecs.encode expects (str, encoding), found " + args.size() + " arguments");
                 }
-                String s = text(at, args.get(0), "_codecs.encode text");
                 String encoding = args.size() == 2 ? text(at, args.get(1), "encoding") : "utf-8";
+                if (args.get(0) instanceof Latin1Text && isLatin1(encoding)) {
+                    return ((Latin1Text) args.get(0)).bytes; // latin-1 text encoded as latin-1: its own bytes
+                }
+                String s = text(at, args.get(0), "_codecs.encode text");
                 return encode(at, s, encoding);
             }
             case EMPTY_BYTES:
@@ -555,9 +558,14 @@ public final class Unpickler {
         }
     }
 
+    private static boolean isLatin1(String encoding) {
+        String enc = encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return enc.equals("latin1") || enc.equals("latin-1") || enc.equals("iso-8859-1") || enc.equals("l1");
+    }
+
     private PyBytes encode(int at, String s, String encoding) {
         String enc = encoding.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-        if (enc.equals("latin1") || enc.equals("latin-1") || enc.equals("iso-8859-1") || enc.equals("l1")) {
+        if (isLatin1(encoding)) {
             byte[] out = new byte[s.length()];
             for (int i = 0; i < out.length; i++) {
                 char c = s.charAt(i);
@@ -611,7 +619,8 @@ public final class Unpickler {
             if (raw instanceof List) {
                 throw src.error(at, "object arrays are refused: " + ALLOWED);
             }
-            PyBytes data = raw instanceof String ? encode(at, (String) raw, "latin1") : bytesArg(at, raw, "array data");
+            PyBytes data = raw instanceof Latin1Text ? ((Latin1Text) raw).bytes
+                    : raw instanceof String ? encode(at, (String) raw, "latin1") : bytesArg(at, raw, "array data");
             ref.array = array(at, dtype, shape, data, fortran);
             return ref.array;
         }
@@ -681,6 +690,9 @@ public final class Unpickler {
         if (o instanceof String) {
             return (String) o;
         }
+        if (o instanceof Latin1Text && ((Latin1Text) o).bytes.length() <= 1 << 20) {
+            return o.toString();
+        }
         if (o instanceof PyBytes && ((PyBytes) o).length() <= 1 << 20) {
             return ((PyBytes) o).toLatin1();
         }
@@ -743,9 +755,23 @@ public final class Unpickler {
         return v;
     }
 
-    private String utf8(int at, int n) {
+    /** A str: a {@code String}, or a {@link Latin1Text} when long and all latin-1. */
+    private Object utf8(int at, int n) {
         if (n > end - pos) {
             throw src.error(at, "length " + n + " exceeds the " + (end - pos) + " bytes that remain");
+        }
+        // Protocols 0-2 carry NumPy array data as a latin-1 str (hundreds of MB for MNIST), UTF-8 encoded: mostly
+        // 2-byte sequences, which a CharsetDecoder turns into UTF-16 a char at a time, then into a String, then
+        // _codecs.encode into bytes again: three copies, and a branch per byte that the data makes unpredictable.
+        // A long str of latin-1 characters only is decoded in one branch-free pass to one byte per character and
+        // stays bytes (Latin1Text) until it is used as array data.
+        if (n >= LATIN1_FAST_PATH) {
+            byte[] latin1 = new byte[n];
+            int chars = utf8ToLatin1(b, pos, n, latin1);
+            if (chars >= 0) {
+                pos += n;
+                return new Latin1Text(new PyBytes(latin1, 0, chars, false));
+            }
         }
         try {
             CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
@@ -756,6 +782,57 @@ public final class Unpickler {
         } catch (CharacterCodingException e) {
             throw src.error(at, "a str that is not valid UTF-8");
         }
+    }
+
+    /** A str at least this long that is all latin-1 is kept as bytes; shorter ones become Strings as usual. */
+    static final int LATIN1_FAST_PATH = 1 << 12;
+
+    /**
+     * A Python str of characters below U+0100, held one byte per character: how protocols 0-2 carry array data.
+     * It behaves as a str wherever one is expected ({@link #text}); as array data it is used without a copy.
+     */
+    static final class Latin1Text {
+        final PyBytes bytes;
+
+        Latin1Text(PyBytes bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public String toString() {
+            return bytes.toLatin1();
+        }
+    }
+
+    /**
+     * Decodes {@code src[from, from+n)} into {@code dst} (at least {@code n} long), one byte per character, when it is
+     * UTF-8 of characters below U+0100 only (ASCII, and C2/C3 lead bytes each followed by a continuation byte);
+     * returns the characters written, or -1 when it is anything else (the strict decoder then judges it).
+     *
+     * <p>Branch-free per character: whether a byte leads a pair is data (half the bytes of float data), so a branch
+     * on it would be mispredicted half the time. The step is 1 + lead, the value selected by a mask, and validity
+     * accumulated into one word tested at the end.
+     */
+    static int utf8ToLatin1(byte[] src, int from, int n, byte[] dst) {
+        int bad = 0;
+        int o = 0;
+        int i = from;
+        int last = from + n - 1;
+        while (i < last) {
+            int c = src[i];
+            int next = src[i + 1];
+            int lead = c >>> 31;           // 1 for a byte >= 0x80 (bytes are sign-extended)
+            int mask = -lead;
+            int pair = ((c & 0x03) << 6) | (next & 0x3f);
+            dst[o++] = (byte) ((c & ~mask) | (pair & mask));
+            bad |= mask & (((c & 0xfe) ^ 0xc2) | ((next & 0xc0) ^ 0x80));
+            i += 1 + lead;
+        }
+        if (i == last) {                   // a final single byte must be ASCII
+            bad |= src[i] & 0x80;
+            dst[o++] = src[i];
+        }
+        return bad == 0 ? o : -1;
     }
 
     private Object longBytes(int at, int n) {
@@ -955,7 +1032,7 @@ public final class Unpickler {
         if (o instanceof Boolean) return "bool";
         if (o instanceof Long || o instanceof BigInteger) return "int";
         if (o instanceof Double) return "float";
-        if (o instanceof String) return "str";
+        if (o instanceof String || o instanceof Latin1Text) return "str";
         if (o instanceof PyBytes) return "bytes";
         if (o instanceof PyTuple) return "tuple";
         if (o instanceof PyList) return "list";

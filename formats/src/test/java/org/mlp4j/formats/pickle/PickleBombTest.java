@@ -107,4 +107,13 @@ class PickleBombTest {
         assertTrue(e.getMessage().startsWith(f + ": byte "), e.getMessage());
         assertTrue(e.getMessage().contains("inflates to more than 8388608 bytes"), e.getMessage());
     }
+
+    @Test
+    void withoutAMemoryLimitAFileInflatingPastAHundredTimesItsSizeIsTakenForABomb() throws Exception {
+        // 4 GiB of zeros would say 0 in its trailer (the size mod 2^32); 200 MB says 200 MB but is under the budget
+        Path f = Files.write(dir.resolve("zeros.pkl.gz"), gzipOfZeros(200L << 20));
+        DataFormatException e = assertThrows(DataFormatException.class, () -> DataReaders.read(f, ReadOptions.defaults()));
+        assertTrue(e.getMessage().contains("more than 100 times the compressed size looks like a decompression bomb;"
+                + " --max-memory SIZE allows up to SIZE/2"), e.getMessage());
+    }
 }
