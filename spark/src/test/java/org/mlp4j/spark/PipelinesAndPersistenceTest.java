@@ -109,7 +109,7 @@ class PipelinesAndPersistenceTest {
         Dataset<Row> rawTrain = Frames.of(spark, digits.data(), 2);
         Dataset<Row> rawTest = Frames.of(spark, digits.test(), 2);
         MinMaxScaler scaler = new MinMaxScaler().setInputCol("features").setOutputCol("scaled");
-        Mlp4jClassifier mlp = Mlp4jClassifierTest.digitsClassifier().setFeaturesCol("scaled");
+        Mlp4jClassifier mlp = Mlp4jClassifierTest.digitsClassifier().setFeaturesCol("scaled").setAveragingEpochs(5);
         PipelineModel model = new Pipeline().setStages(new PipelineStage[] {scaler, mlp}).fit(rawTrain);
         double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(model.transform(rawTest));
         assertTrue(acc > 0.9, "pipeline accuracy " + acc);
@@ -145,7 +145,7 @@ class PipelinesAndPersistenceTest {
         Dataset<Row> data = Frames.of(spark, Waves.data(2000, 3, 11), 2);
         Dataset<Row>[] split = data.randomSplit(new double[] {0.8, 0.2}, 5);
         Mlp4jRegressor mlp = new Mlp4jRegressor().setLayers(new int[] {3, 32, 32, 1}).setSolver("adam")
-                .setStepSize(3e-3).setBatchSize(32).setMaxIter(40).setSeed(2);
+                .setStepSize(3e-3).setBatchSize(32).setMaxIter(40).setAveragingEpochs(10).setSeed(2);
         Mlp4jRegressionModel model = mlp.fit(split[0]);
         RegressionEvaluator r2 = new RegressionEvaluator().setMetricName("r2");
         double score = r2.evaluate(model.transform(split[1]));

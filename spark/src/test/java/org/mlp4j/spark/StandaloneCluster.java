@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 final class StandaloneCluster implements AutoCloseable {
     final String masterUrl;
     final String sparkClassPath;
-    final Path mlp4jJar;
+    /** The {@code spark.jars} value: mlp4j's class directories packed into a jar, and mlp4j's jars. */
+    final String mlp4jJars;
     final List<String> jvmOptions;
     private final List<Process> processes = new ArrayList<>();
     private final Path logs;
@@ -43,7 +44,14 @@ final class StandaloneCluster implements AutoCloseable {
             (mlp4j ? ours : spark).add(entry);
         }
         sparkClassPath = String.join(File.pathSeparator, spark);
-        mlp4jJar = pack(ours, dir.resolve("mlp4j-under-test.jar"));
+        List<String> jars = new ArrayList<>();
+        jars.add(pack(ours, dir.resolve("mlp4j-under-test.jar")).toString());
+        for (String entry : ours) {
+            if (!Files.isDirectory(Path.of(entry))) {
+                jars.add(entry); // a reactor build hands modules over as their packaged jars
+            }
+        }
+        mlp4jJars = String.join(",", jars);
         jvmOptions = new ArrayList<>();
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             if (arg.startsWith("--add-opens") || arg.startsWith("--add-modules") || arg.startsWith("-Djdk.reflect")

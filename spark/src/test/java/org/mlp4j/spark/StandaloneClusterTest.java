@@ -58,7 +58,7 @@ class StandaloneClusterTest {
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.jars", cluster.mlp4jJar.toString())
+                .config("spark.jars", cluster.mlp4jJars)
                 .config("spark.executor.extraClassPath", cluster.sparkClassPath)
                 .config("spark.executor.extraJavaOptions", cluster.executorJavaOptions())
                 .config("spark.executor.memory", "512m")
@@ -135,7 +135,9 @@ class StandaloneClusterTest {
         }
         String path = dir.resolve("saved").toString();
         model.write().save(path);
-        assertEquals(rows.get(0).getDouble(2), Mlp4jClassificationModel.load(path).transform(test)
-                .select("prediction").first().getDouble(0));
+        for (Row r : Mlp4jClassificationModel.load(path).transform(test).select("features", "prediction")
+                .collectAsList()) {
+            assertEquals(model.network().classify(VectorFloats.of(r.getAs(0)), 1)[0], r.getDouble(1));
+        }
     }
 }

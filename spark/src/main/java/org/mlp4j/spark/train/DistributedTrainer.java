@@ -39,7 +39,7 @@ public final class DistributedTrainer {
                 throw new IllegalArgumentException("the training DataFrame has no rows");
             }
             switch (strategy) {
-                case AVERAGING: return ParameterAveraging.fit(sc, blocks, config, localEpochs);
+                case AVERAGING: return ParameterAveraging.fit(sc, blocks, config, localEpochs, total);
                 case GRADIENTS: return GradientAggregation.fit(sc, blocks, config, total);
                 case BARRIER: return BarrierExchange.fit(blocks, config, total);
                 default: throw new IllegalStateException(strategy.toString());

@@ -16,7 +16,8 @@ import org.mlp4j.engine.train.Trainer;
 
 /**
  * {@link Strategy#AVERAGING}: rounds of {@code localEpochs} epochs trained inside each task by mlp4j's own
- * {@link Trainer} (all its threads, its fused update), then the driver averages parameters and optimizer state
+ * {@link Trainer} (all its threads, its fused update) on batches of the partition's share of {@code batchSize},
+ * then the driver averages parameters and optimizer state
  * weighted by rows. Results are collected and summed in partition order, so the model depends on the partitioning
  * and the seed, never on which task finished first.
  */
@@ -24,7 +25,8 @@ final class ParameterAveraging {
     private ParameterAveraging() {
     }
 
-    static FitResult fit(JavaSparkContext sc, JavaRDD<PartitionBlock> blocks, TrainingConfig config, int localEpochs) {
+    static FitResult fit(JavaSparkContext sc, JavaRDD<PartitionBlock> blocks, TrainingConfig config, int localEpochs,
+                         long totalRows) {
         long start = System.nanoTime();
         float[] params = FlatParameters.flatten(FlatParameters.arrays(config.newNetwork()));
         float[] state = null;
@@ -41,7 +43,8 @@ final class ParameterAveraging {
             Broadcast<float[]> s = sc.broadcast(state);
             long stepsSoFar = steps;
             List<TaskResult> results = new ArrayList<>(blocks.mapPartitionsWithIndex(
-                    (index, it) -> local(config, index, it, p.value(), s.value(), stepsSoFar, epochs, round, roundLr),
+                    (index, it) -> local(config, index, it, p.value(), s.value(), stepsSoFar, epochs, round, roundLr,
+                            totalRows),
                     true).collect());
             jobs++;
             p.destroy();
@@ -71,7 +74,7 @@ final class ParameterAveraging {
 
     private static Iterator<TaskResult> local(TrainingConfig config, int index, Iterator<PartitionBlock> it,
                                               float[] params, float[] state, long steps, int epochs, int round,
-                                              double lr) {
+                                              double lr, long totalRows) {
         if (!it.hasNext()) {
             return java.util.Collections.emptyIterator();
         }
@@ -80,8 +83,10 @@ final class ParameterAveraging {
             return java.util.Collections.emptyIterator();
         }
         Network net = FlatParameters.network(config, params);
-        Trainer trainer = new Trainer(net, config.localOptions(epochs, config.batchSize(), lr,
-                config.taskSeed(round, index), true));
+        // the partition's share of the global batch: every partition then takes about totalRows/batchSize steps
+        // an epoch, and averaging P replicas after k steps each approximates k steps on P·(share) = batchSize rows
+        int batch = (int) Math.max(1, Math.round((double) config.batchSize() * block.rows() / totalRows));
+        Trainer trainer = new Trainer(net, config.localOptions(epochs, batch, lr, config.taskSeed(round, index), true));
         Optimizer optimizer = trainer.optimizer();
         if (state != null) {
             float[][] own = optimizer.state();
@@ -91,7 +96,7 @@ final class ParameterAveraging {
         History history = trainer.fit(block.dataset());
         double lossSum = 0;
         int batches = 0;
-        int perEpoch = (block.rows() + config.batchSize() - 1) / config.batchSize();
+        int perEpoch = (block.rows() + batch - 1) / batch;
         for (EpochStats e : history.epochs()) {
             lossSum += e.loss() * perEpoch;
             batches += perEpoch;

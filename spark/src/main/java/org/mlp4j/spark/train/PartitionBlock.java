@@ -63,15 +63,44 @@ public final class PartitionBlock implements Serializable {
             y.add((float) label);
             rows++;
         }
+        float[] xs = x.toArray();
         float[] ys = y.toArray();
+        canonicalOrder(xs, ys, rows, featureCount);
         if (classification) {
             int[] labels = new int[rows];
             for (int i = 0; i < rows; i++) {
                 labels[i] = (int) ys[i];
             }
-            return new PartitionBlock(rows, featureCount, x.toArray(), labels, null, outputs);
+            return new PartitionBlock(rows, featureCount, xs, labels, null, outputs);
         }
-        return new PartitionBlock(rows, featureCount, x.toArray(), null, ys, outputs);
+        return new PartitionBlock(rows, featureCount, xs, null, ys, outputs);
+    }
+
+    /**
+     * Sorts the rows by a hash of their contents, so training depends on which rows a partition holds, not on the
+     * order they arrived in: a shuffle ({@code repartition}) on a cluster delivers a partition's rows in the order
+     * its blocks were fetched, which varies from run to run. Equal rows are interchangeable, so ties need no rule.
+     */
+    private static void canonicalOrder(float[] xs, float[] ys, int rows, int width) {
+        long[] keys = new long[rows];
+        Integer[] order = new Integer[rows];
+        for (int r = 0; r < rows; r++) {
+            long h = 0x9E3779B97F4A7C15L ^ Float.floatToIntBits(ys[r]);
+            for (int j = r * width, end = j + width; j < end; j++) {
+                h = (h ^ Float.floatToIntBits(xs[j])) * 0xBF58476D1CE4E5B9L;
+                h ^= h >>> 29;
+            }
+            keys[r] = h;
+            order[r] = r;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+        float[] x = xs.clone();
+        float[] y = ys.clone();
+        for (int r = 0; r < rows; r++) {
+            int from = order[r];
+            System.arraycopy(x, from * width, xs, r * width, width);
+            ys[r] = y[from];
+        }
     }
 
     public int rows() { return rows; }
