@@ -5,45 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mlp4j.engine.eval.RegressionErrors;
 
 /**
- * A regression model's errors on labelled rows, per target and averaged over the targets with equal weight
- * (scikit-learn's {@code multioutput='uniform_average'}): RMSE = √(mean (y−ŷ)²), MAE = mean |y−ŷ|, and
- * R² = 1 − Σ(y−ŷ)² / Σ(y−ȳ)² (1 is perfect, 0 is as good as predicting the mean; NaN for a constant target, where
- * scikit-learn also has no finite value). Sums are in double.
+ * A regression model's errors on labelled rows ({@link RegressionErrors}), per named target and averaged over the
+ * targets with equal weight (scikit-learn's {@code multioutput='uniform_average'}), as the CLI prints them.
  */
 record RegressionMetrics(List<String> names, double[] rmse, double[] mae, double[] r2) {
 
     /** Metrics of {@code predicted} against {@code targets}, both {@code rows × width}, row-major. */
     static RegressionMetrics of(float[] predicted, float[] targets, int rows, int width, List<String> names) {
-        double[] rmse = new double[width];
-        double[] mae = new double[width];
-        double[] r2 = new double[width];
-        for (int j = 0; j < width; j++) {
-            double mean = 0;
-            for (int i = 0; i < rows; i++) {
-                mean += targets[i * width + j];
-            }
-            mean /= rows;
-            double sse = 0;
-            double sae = 0;
-            double sst = 0;
-            for (int i = 0; i < rows; i++) {
-                double y = targets[i * width + j];
-                double e = y - predicted[i * width + j];
-                sse += e * e;
-                sae += Math.abs(e);
-                sst += (y - mean) * (y - mean);
-            }
-            rmse[j] = Math.sqrt(sse / rows);
-            mae[j] = sae / rows;
-            r2[j] = sst == 0 ? Double.NaN : 1 - sse / sst;
-        }
+        RegressionErrors e = RegressionErrors.of(predicted, targets, rows, width);
         List<String> n = new ArrayList<>();
         for (int j = 0; j < width; j++) {
             n.add(names != null ? names.get(j) : "output" + j);
         }
-        return new RegressionMetrics(List.copyOf(n), rmse, mae, r2);
+        return new RegressionMetrics(List.copyOf(n), e.rmse(), e.mae(), e.r2());
     }
 
     double meanRmse() { return mean(rmse); }

@@ -2,6 +2,7 @@ package org.mlp4j.report;
 
 import java.util.Locale;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.eval.RegressionErrors;
 import org.mlp4j.formats.model.ModelFile;
 import org.mlp4j.report.charts.RegressionCharts;
 import org.mlp4j.report.html.Html;
@@ -25,10 +26,11 @@ final class RegressionSection {
         h.open("table", "id", "regression-metrics");
         h.open("tr").element("th", "target").element("th", "RMSE", "class", "n").element("th", "MAE", "class", "n")
                 .element("th", "R²", "class", "n").close("tr");
+        RegressionErrors errors = RegressionErrors.of(p.outputs, y, d.rows(), w);
         for (int c = 0; c < w; c++) {
-            double[] m = metrics(y, p.outputs, d.rows(), w, c);
-            h.open("tr").element("td", target(mf, c)).element("td", g(m[0]), "class", "n")
-                    .element("td", g(m[1]), "class", "n").element("td", g(m[2]), "class", "n").close("tr");
+            h.open("tr").element("td", target(mf, c)).element("td", g(errors.rmse()[c]), "class", "n")
+                    .element("td", g(errors.mae()[c]), "class", "n").element("td", g(errors.r2()[c]), "class", "n")
+                    .close("tr");
         }
         h.close("table");
         for (int c = 0; c < Math.min(TARGETS, w); c++) {
@@ -61,26 +63,6 @@ final class RegressionSection {
             return String.valueOf(((java.util.List<?>) cols).get(c));
         }
         return "output " + c;
-    }
-
-    /** {RMSE, MAE, R²} of one target column. */
-    static double[] metrics(float[] y, float[] pred, int rows, int w, int c) {
-        double mean = 0;
-        for (int i = 0; i < rows; i++) {
-            mean += y[i * w + c];
-        }
-        mean /= rows;
-        double sse = 0;
-        double sae = 0;
-        double sst = 0;
-        for (int i = 0; i < rows; i++) {
-            double r = y[i * w + c] - pred[i * w + c];
-            sse += r * r;
-            sae += Math.abs(r);
-            double dev = y[i * w + c] - mean;
-            sst += dev * dev;
-        }
-        return new double[] {Math.sqrt(sse / rows), sae / rows, sst == 0 ? Double.NaN : 1 - sse / sst};
     }
 
     private static String g(double v) {

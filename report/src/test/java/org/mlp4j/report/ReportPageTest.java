@@ -179,16 +179,6 @@ class ReportPageTest {
     }
 
     @Test
-    void regressionMetricsAreRmseMaeAndR2() {
-        float[] y = {1, 2, 3, 4};
-        float[] p = {1, 2, 3, 6};
-        double[] m = RegressionSection.metrics(y, p, 4, 1, 0);
-        assertEquals(1.0, m[0], 1e-12);       // sqrt(4/4)
-        assertEquals(0.5, m[1], 1e-12);       // 2/4
-        assertEquals(1 - 4 / 5.0, m[2], 1e-12); // SST = 2.25+0.25+0.25+2.25 = 5
-    }
-
-    @Test
     void aSingleSigmoidOutputIsATwoClassClassifierWithConfidencePOrOneMinusP() throws Exception {
         org.mlp4j.engine.data.Dataset xor = org.mlp4j.engine.data.Synthetic.xor(200, 1);
         org.mlp4j.engine.Network net = org.mlp4j.engine.Network.builder(2)
