@@ -11,7 +11,6 @@ import org.mlp4j.datasets.DataRequest;
 import org.mlp4j.engine.Rng;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.kernel.Kernels;
-import org.mlp4j.engine.parallel.WorkerPool;
 import org.mlp4j.engine.perf.GemmBenchmark;
 import org.mlp4j.engine.perf.PeakFlops;
 import org.mlp4j.formats.Normalization;
@@ -38,8 +37,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Timed epochs after one warm-up epoch (the median is reported). Default: ${DEFAULT-VALUE}.")
     int epochs;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--data", paramLabel = "SPEC",
             description = "Training rows: a SPEC, or 'random' for 60,000 seeded random rows "
@@ -63,8 +62,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Cli.applyThreads(threads);
-        int t = threads == null ? WorkerPool.defaultSize() : threads;
+        threads.apply();
+        int t = threads.count();
         PrintStream out = System.out;
         if (peak) {
             PeakFlops.Result p = PeakFlops.measure(t);

@@ -26,8 +26,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Labelled data; for a named dataset, its test split.")
     String data;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--json", description = "Print {\"loss\",\"accuracy\",\"confusion\",\"perClass\"} (regression: {\"loss\",\"rmse\",\"mae\",\"r2\",\"perTarget\"}) as one JSON object.")
     boolean json;
@@ -40,7 +40,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Cli.applyThreads(threads);
+        threads.apply();
         ModelFile mf = ModelReader.read(model);
         DataRequest request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
         Dataset raw = DataSources.loadForEvaluation(data, request, System.err::println);
@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UsageException(data + " has " + d.targetWidth() + " targets but " + model + " predicts "
                     + mf.network().outputs());
         }
-        Kernels kernels = Cli.kernels(threads);
+        Kernels kernels = threads.kernels();
         Evaluation e = mf.network().evaluate(d, kernels);
         RegressionMetrics regression = e.isClassification() ? null : RegressionMetrics.of(
                 mf.network().predict(d.features(), d.rows(), kernels), d.targets(), d.rows(), d.targetWidth(),

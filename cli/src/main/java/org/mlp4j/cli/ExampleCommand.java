@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mlp4j.engine.parallel.WorkerPool;
 import org.mlp4j.examples.DeepBsde;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,8 +26,8 @@ final class ExampleCommand implements Callable<Integer> {
             defaultValue = "1")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--json", description = "Print {\"y0\",\"y0Mean\",\"relativeError\",\"iterations\",\"seconds\","
             + "\"msPerIteration\"} on stdout; the log goes to stderr.")
@@ -45,8 +44,8 @@ final class ExampleCommand implements Callable<Integer> {
         if (iterations < 0) {
             throw new UsageException("--iterations must be >= 0, got " + iterations);
         }
-        Cli.applyThreads(threads);
-        int t = threads == null ? WorkerPool.defaultSize() : threads;
+        threads.apply();
+        int t = threads.count();
         java.io.PrintStream log = json ? System.err : System.out;
         DeepBsde.Result r = DeepBsde.run(iterations, seed, t, log::println);
         if (json) {

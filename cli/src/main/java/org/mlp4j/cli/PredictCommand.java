@@ -47,8 +47,8 @@ final class PredictCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     DebugOption debug;
@@ -58,7 +58,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Cli.applyThreads(threads);
+        threads.apply();
         OutputPaths.check("--out", out);
         ModelFile mf = ModelReader.read(model);
         DataRequest request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
@@ -69,7 +69,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         Dataset features = Dataset.unlabeled(raw.features(), raw.rows(), raw.featureCount());
         Dataset d = Models.prepare(mf, features, model, data);
-        float[] outputs = mf.network().predict(d.features(), d.rows(), Cli.kernels(threads));
+        float[] outputs = mf.network().predict(d.features(), d.rows(), threads.kernels());
         int width = mf.network().outputs();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (PrintStream p = new PrintStream(buffer, false, StandardCharsets.UTF_8)) {

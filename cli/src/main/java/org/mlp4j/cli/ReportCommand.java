@@ -41,8 +41,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "How a row is an image (default: 8x8 for 64 features, 28x28 for 784).")
     String imageShape;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Mixin
     DebugOption debug;
@@ -52,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Cli.applyThreads(threads);
+        threads.apply();
         ReportOptions.checkOutput("--out", out);
         ReportOptions.parseShape(imageShape);
         long start = System.nanoTime();
@@ -68,9 +68,9 @@ final class ReportCommand implements Callable<Integer> {
         if (!d.hasTargets()) {
             throw new UsageException(data + " has no labels or targets to report on");
         }
-        Kernels kernels = Cli.kernels(threads);
+        Kernels kernels = threads.kernels();
         RunFacts facts = new RunFacts().put("model file", model.toString()).put("data", data)
-                .rows("rows", d.rows()).machine(kernels, threads);
+                .rows("rows", d.rows()).machine(kernels, threads.requested());
         ReportWriter.write(out, ReportOptions.input(model.getFileName().toString(), mf, d, data, epochs,
                 ReportOptions.parseShape(imageShape), facts.toMap(), kernels));
         System.out.printf(Locale.ROOT, "report written to %s (%.2f s)%n", out, (System.nanoTime() - start) / 1e9);

@@ -93,8 +93,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Seed of initialisation, shuffling and dropout. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads (default: all processors).")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
     @Option(names = "--scale", paramLabel = "MODE", defaultValue = "auto",
             description = "Input scaling, stored in the model: auto (divide by the training maximum when it exceeds 1), "
@@ -145,7 +145,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Cli.applyThreads(threads);
+        threads.apply();
         refuseConflicts();
         PrintStream err = System.err;
 
@@ -212,7 +212,7 @@ final class TrainCommand implements Callable<Integer> {
         validation = validation == null ? null : norm.apply(Models.withClasses(validation, classes, validationSpec, "the model"));
         Dataset normalizedTest = testSet == null ? null : norm.apply(Models.withClasses(testSet, classes, test, "the model"));
 
-        Kernels kernels = Cli.kernels(threads);
+        Kernels kernels = threads.kernels();
         if (!json && !progress.quiet) {
             err.println("mlp4j: " + loaded.origin() + ": " + train.rows() + " training rows"
                     + (validation != null ? ", " + validation.rows() + " validation rows" : "")
@@ -314,7 +314,7 @@ final class TrainCommand implements Callable<Integer> {
         RunFacts facts = new RunFacts().put("data", data).rows("training rows", train.rows())
                 .rows("validation rows", raw.validation() == null ? null : raw.validation().rows())
                 .rows("test rows", raw.test() == null ? null : raw.test().rows()).training(history.epochs(), train.rows())
-                .put("stopped", history.stopReason()).machine(kernels, threads);
+                .put("stopped", history.stopReason()).machine(kernels, threads.requested());
         reportOptions.write(model.getFileName().toString(), trained, raw.test(), raw.validation(), raw.train(),
                 test != null ? test : "the test split of " + data, history.epochs(), facts.toMap(), kernels, out, json);
         return 0;
