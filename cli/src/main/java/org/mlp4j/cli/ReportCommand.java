@@ -53,7 +53,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        ReportOptions.checkOutput("--out", out);
+        OutputPaths.check("--out", out);
         ReportOptions.parseShape(imageShape);
         long start = System.nanoTime();
         ModelFile mf = ModelReader.read(model);

@@ -2,7 +2,6 @@ package org.mlp4j.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -51,25 +50,11 @@ final class ReportOptions {
             }
             return;
         }
-        checkOutput("--report", report);
+        OutputPaths.check("--report", report);
         ImageShape s = shape();
         if (s != null && s.pixels() != features) {
             throw new UsageException("--image-shape " + imageShape + " is " + s.pixels() + " pixels, but a row has "
                     + features + " features");
-        }
-    }
-
-    /** An output path the user gave: not a directory, in a directory that exists and can be written. */
-    static void checkOutput(String flag, Path file) {
-        if (Files.isDirectory(file)) {
-            throw new UsageException(flag + " " + file + " is a directory; give a file name");
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UsageException(flag + " " + file + ": no such directory " + (dir == null ? "" : dir));
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException(flag + " " + file + ": the directory " + dir + " cannot be written");
         }
     }
 
