@@ -19,14 +19,21 @@ import org.mlp4j.engine.kernel.KernelSettings;
  * <ul>
  *   <li>32 registers: {@code MR = 8}, 16 accumulators, two B vectors and the broadcasts of A (measured on a Zen 5
  *       as fast as 12×2 and 6×4 in cache; 8 divides every batch and layer size we care about).</li>
- *   <li>16 registers: {@code MR = 4}, 8 accumulators. BLIS's haswell kernel is 6×16 (12 accumulators, 2 B, 1
- *       broadcast = 15 registers), and JDK 17's C2 compiles our 6×16 that way. Temurin 25's C2 schedules four
- *       broadcasts of A ahead of their FMAs, needs 18 registers and keeps two accumulators on the stack — a load,
- *       FMA, store and store-to-load forward per k step on each (seen with {@code -XX:+PrintAssembly} at
- *       {@code -XX:UseAVX=2}), which made 25 about 0.6× of 17 on AVX2. At 4×16 the same schedule needs 14
- *       registers on either JDK, with no spill; it loads 0.75 operands per FMA against 6×16's 0.67, within what
- *       two load ports feed. Measured (thread CPU time, 1024³ and the MLP shapes, AVX2 path of an AVX-512 Xeon):
- *       4×16 at least as fast as 6×16 on 17 and 15–40 % faster on 25, so one shape serves both JDKs.</li>
+ *   <li>16 registers: the tile depends on the JIT, because the two C2s we run on schedule the same kernel
+ *       differently, and one shape does not serve both (measured on a Zen 3, AVX2, 1 thread, the two candidates
+ *       run at the same time one per core and swapped, {@code mlp4j bench}, epoch time):
+ *       <ul>
+ *         <li>JDK 17 (and up to 24): {@code MR = 6}, BLIS's haswell 6×16 — 12 accumulators, 2 B vectors, 1
+ *             broadcast = 15 registers, no spill; with the loop counting in B's index (see
+ *             {@code MicroKernel.packed6}) it trains the 784-128-64-10 net 1.3–1.6× and the 784-1024-1024-10 net
+ *             1.0–1.2× faster than 4×16.</li>
+ *         <li>JDK 25 and later: {@code MR = 4}, 8 accumulators. Temurin 25's C2 schedules four broadcasts of A
+ *             ahead of their FMAs; at 6×16 that needs 18 registers and keeps accumulators on the stack (seen with
+ *             {@code -XX:+PrintAssembly}), and 6×16 trains the big net at 0.7× of 4×16. At 4×16 the same schedule
+ *             needs 14 registers.</li>
+ *       </ul>
+ *       Releases between 17 and 25 were not measured; they get 17's choice. The CLI launcher measures both tiles
+ *       on the machine, with each installed JDK, once, and passes the faster as {@code -Dmlp4j.gemm.mr}.</li>
  * </ul>
  * {@code -Dmlp4j.gemm.mr=4|6|8} overrides the rows for measuring.
  */
@@ -37,7 +44,7 @@ final class KernelShape {
     /** Vector registers the tile is sized for. */
     static final int REGISTERS = registers(System.getProperty("os.arch", ""), S.vectorBitSize());
     /** Rows of C per micro-tile. */
-    static final int MR = rows(KernelSettings.GEMM_MR, REGISTERS);
+    static final int MR = rows(KernelSettings.GEMM_MR, REGISTERS, Runtime.version().feature());
     /** Columns of C per micro-tile: two vectors. */
     static final int NR = 2 * L;
 
@@ -56,14 +63,18 @@ final class KernelShape {
         return VectorSpecies.of(float.class, jdk.incubator.vector.VectorShape.forBitSize(bits));
     }
 
-    static int rows(int override, int registers) {
+    /** The tile's rows: the override if set, else by registers and the JDK's feature release (see above). */
+    static int rows(int override, int registers, int jdkFeature) {
         if (override != 0) {
             if (override != 4 && override != 6 && override != 8) {
                 throw new IllegalArgumentException("-Dmlp4j.gemm.mr must be 4, 6 or 8, got " + override);
             }
             return override;
         }
-        return registers >= 32 ? 8 : 4;
+        if (registers >= 32) {
+            return 8;
+        }
+        return jdkFeature >= 25 ? 4 : 6;
     }
 
     static int registers(String arch, int bits) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
 import org.mlp4j.engine.kernel.CpuCaches;
+import org.mlp4j.engine.kernel.KernelSettings;
 
 /**
  * The register tile follows the species and the register count; blocks follow the caches. When the build forks
@@ -16,14 +17,18 @@ import org.mlp4j.engine.kernel.CpuCaches;
 class KernelShapeTest {
 
     @Test
-    void sixteenRegistersGiveFourRowsAndThirtyTwoGiveEight() {
+    void theTileFollowsTheRegistersAndTheJit() {
         assertEquals(16, KernelShape.registers("amd64", 256));
         assertEquals(16, KernelShape.registers("amd64", 128));
         assertEquals(32, KernelShape.registers("amd64", 512));
         assertEquals(32, KernelShape.registers("aarch64", 128));
-        assertEquals(KernelShape.REGISTERS >= 32 ? 8 : 4, KernelShape.MR);
-        assertEquals(6, KernelShape.rows(6, 16));
-        assertThrows(IllegalArgumentException.class, () -> KernelShape.rows(5, 16));
+        assertEquals(KernelShape.rows(KernelSettings.GEMM_MR, KernelShape.REGISTERS, Runtime.version().feature()),
+                KernelShape.MR);
+        assertEquals(8, KernelShape.rows(0, 32, 17), "32 registers: 8×2 vectors");
+        assertEquals(6, KernelShape.rows(0, 16, 17), "16 registers, JDK 17's C2: 6×2 vectors");
+        assertEquals(4, KernelShape.rows(0, 16, 25), "16 registers, JDK 25's C2: 4×2 vectors");
+        assertEquals(6, KernelShape.rows(6, 16, 25), "the override wins");
+        assertThrows(IllegalArgumentException.class, () -> KernelShape.rows(5, 16, 17));
         assertEquals(2 * KernelShape.L, KernelShape.NR);
         // accumulators, two B vectors and one broadcast A fit the registers
         assertTrue(2 * KernelShape.MR + 3 <= KernelShape.REGISTERS);
