@@ -380,12 +380,12 @@ public final class Trainer {
      * the vector kernels on more than one thread (measured faster on both benchmark networks, see the README).
      */
     private static boolean chooseDataParallel(Kernels kernels) {
-        String mode = System.getProperty("mlp4j.train.parallel", "auto").trim();
+        String mode = org.mlp4j.engine.kernel.KernelSettings.trainParallel();
         switch (mode) {
             case "gemm": return false;
             case "data": return kernels.threads() > 1;
             case "auto": return kernels.threads() > 1 && kernels.name().equals("vector");
-            default: throw new IllegalArgumentException("mlp4j.train.parallel must be auto, data or gemm, got '" + mode + "'");
+            default: throw new AssertionError(mode);
         }
     }
 
