@@ -33,6 +33,7 @@ public abstract class Initializer {
         return spec;
     }
 
+    /** Every value 0 (Keras's {@code Zeros}): the usual bias start; spec {@code zeros}. */
     public static Initializer zeros() {
         return new Initializer("zeros") {
             @Override
@@ -67,30 +68,56 @@ public abstract class Initializer {
         };
     }
 
+    /**
+     * U(−limit, limit), whatever the layer's size (the digits notebook's {@code uniform(0.5)}); spec
+     * {@code uniform:LIMIT}.
+     */
     public static Initializer uniform(double limit) {
         return uniformWith("uniform:" + limit, (in, out) -> limit);
     }
 
+    /** N(0, std²), whatever the layer's size (Nielsen's {@code normal(1)}); spec {@code normal:STD}. */
     public static Initializer normal(double std) {
         return normalWith("normal:" + std, (in, out) -> std);
     }
 
+    /**
+     * Glorot/Xavier uniform, U(−a, a) with {@code a = √(6/(fanIn+fanOut))} (PyTorch's {@code xavier_uniform_},
+     * Keras's {@code GlorotUniform}): keeps activation and gradient variance for tanh and sigmoid layers; spec
+     * {@code glorot-uniform}.
+     */
     public static Initializer glorotUniform() {
         return uniformWith("glorot-uniform", (in, out) -> Math.sqrt(6.0 / (in + out)));
     }
 
+    /**
+     * Glorot/Xavier normal, N(0, σ²) with {@code σ = √(2/(fanIn+fanOut))} (PyTorch's {@code xavier_normal_}, not
+     * truncated); spec {@code glorot-normal}.
+     */
     public static Initializer glorotNormal() {
         return normalWith("glorot-normal", (in, out) -> Math.sqrt(2.0 / (in + out)));
     }
 
+    /**
+     * He/Kaiming uniform, U(−a, a) with {@code a = √(6/fanIn)} (PyTorch's {@code kaiming_uniform_} with gain √2):
+     * for ReLU layers; spec {@code he-uniform}.
+     */
     public static Initializer heUniform() {
         return uniformWith("he-uniform", (in, out) -> Math.sqrt(6.0 / in));
     }
 
+    /**
+     * He/Kaiming normal, N(0, σ²) with {@code σ = √(2/fanIn)} (PyTorch's {@code kaiming_normal_}, not truncated):
+     * for ReLU layers; spec {@code he-normal}.
+     */
     public static Initializer heNormal() {
         return normalWith("he-normal", (in, out) -> Math.sqrt(2.0 / in));
     }
 
+    /**
+     * LeCun normal, N(0, σ²) with {@code σ = √(1/fanIn)} (Keras's {@code LecunNormal} without the truncation): for
+     * SELU-style self-normalising layers; spec {@code lecun-normal}.
+     */
     public static Initializer lecunNormal() {
         return normalWith("lecun-normal", (in, out) -> Math.sqrt(1.0 / in));
     }

@@ -220,6 +220,11 @@ public final class Network {
         return evaluate(data, KernelsProvider.create());
     }
 
+    /**
+     * Loss, accuracy and confusion matrix on a labelled set (the loss alone for a regression set),
+     * through the given kernels: a trainer's validation uses its own, so the numbers match its arithmetic and no
+     * second set of kernels (and GEMM scratch) is created per epoch.
+     */
     public Evaluation evaluate(Dataset data, Kernels kernels) {
         return new Inference(this, kernels).evaluate(data);
     }

@@ -118,7 +118,7 @@ public final class Updater {
             int from = (int) ((long) n * part / parts);
             int to = (int) ((long) n * (part + 1) / parts);
             if (to > from) {
-                optimizer.update(values[i], gradients[i], i, from, to, rate);
+                optimizer.update(values[i], gradients[i], i, from, to, rate, kernels);
             }
         }
     }

@@ -3,8 +3,13 @@ package org.mlp4j.engine.kernel;
 import java.util.Locale;
 
 /**
- * Every {@code -D} system property the kernels read, in one place, each read once (when this class is first used).
- * They are for choosing and for measuring; none is needed for correct results.
+ * Every {@code -D} system property the engine reads, in one place: which kernels, their shape and blocking, and how
+ * many threads they and the trainer use. The kernels' shape and blocking are read once (when this class is first
+ * used); the kernel choice, the thread count and the training split are read when asked for, because the CLI and
+ * tests set them at run time. They are for choosing and for measuring; none is needed for correct results (the
+ * thread count and the split change float rounding, not correctness).
+ *
+ * <p>A leaf class: it reads properties and depends on nothing, so the worker pool and the trainer read it too.
  *
  * <table>
  *   <caption>Kernel properties</caption>
@@ -22,11 +27,13 @@ import java.util.Locale;
  *       (rounded to the register tile's rows) and column panel</td></tr>
  *   <tr><td>{@code mlp4j.gemm.pack}</td><td>{@code auto}</td><td>{@code always} / {@code never} pack A</td></tr>
  *   <tr><td>{@code mlp4j.gemm.packAMinN}</td><td>320</td><td>pack a row-major A from this many columns of C</td></tr>
+ *   <tr><td>{@code mlp4j.threads}</td><td>the available processors</td><td>threads of the shared worker pool, the
+ *       caller included ({@link #threads()}, {@code org.mlp4j.engine.parallel.WorkerPool}); also the default thread
+ *       count of {@link KernelsProvider#create()}</td></tr>
+ *   <tr><td>{@code mlp4j.train.parallel}</td><td>{@code auto}</td><td>{@code data}, {@code gemm} or {@code auto}: how
+ *       a training step uses several threads, one batch slice per thread or each GEMM split
+ *       ({@link #trainParallel()}, {@code org.mlp4j.engine.train.Trainer})</td></tr>
  * </table>
- *
- * <p>Read elsewhere, because they belong to those packages: {@code mlp4j.threads} (the worker pool's size,
- * {@code org.mlp4j.engine.parallel.WorkerPool}) and {@code mlp4j.train.parallel} ({@code data|gemm|auto}, how a
- * training step uses the threads, {@code org.mlp4j.engine.train.Trainer}).
  *
  * <p>A value that is not a number, or not one of the allowed words, is an error naming the property: a typo in a
  * measurement flag must not silently measure the default.
@@ -57,6 +64,43 @@ public final class KernelSettings {
     /** The kernels asked for: {@code mlp4j.kernels}, read now (tests and the CLI set it at run time). */
     public static String kernels() {
         return System.getProperty(KERNELS_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code mlp4j.threads}. */
+    public static final String THREADS_PROPERTY = "mlp4j.threads";
+    /** {@code mlp4j.train.parallel}. */
+    public static final String TRAIN_PARALLEL_PROPERTY = "mlp4j.train.parallel";
+
+    /**
+     * The worker pool's size asked for: {@code mlp4j.threads}, read now (the CLI sets it before the pool starts), or
+     * 0 when unset (one thread per available processor).
+     *
+     * @throws IllegalArgumentException when it is set but not a positive integer
+     */
+    public static int threads() {
+        String prop = System.getProperty(THREADS_PROPERTY);
+        if (prop == null || prop.isBlank()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(prop.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(THREADS_PROPERTY + " must be a positive integer, got '" + prop + "'");
+    }
+
+    /**
+     * How a training step uses several threads: {@code mlp4j.train.parallel}, read now; {@code data} (a slice of the
+     * batch per thread), {@code gemm} (each GEMM split) or {@code auto} (the trainer decides), default {@code auto}.
+     *
+     * @throws IllegalArgumentException for any other word
+     */
+    public static String trainParallel() {
+        return word(TRAIN_PARALLEL_PROPERTY, "auto", "auto", "data", "gemm");
     }
 
     private static int intProperty(String name, int fallback) {

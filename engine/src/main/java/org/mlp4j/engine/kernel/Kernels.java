@@ -10,8 +10,28 @@ import org.mlp4j.engine.Loss;
  * the starts of two consecutive rows), as in CBLAS with {@code CblasRowMajor}. {@link ScalarKernels} is the
  * reference every other implementation is tested against.
  *
- * <p>An instance may keep scratch buffers (packed panels, task objects) so that warm calls allocate nothing;
- * it is meant for one calling thread at a time. Create one per training run with {@link KernelsProvider}.
+ * <p>An instance may keep scratch buffers (packed panels, task objects) for {@link #gemm}, so that warm calls allocate
+ * nothing; {@code gemm} is meant for one calling thread at a time. Create one per training run with
+ * {@link KernelsProvider}. The other methods keep no state: several threads may call them at once on disjoint
+ * ranges, as the trainers' range-split optimizer updates do.
+ *
+ * <p>Element-wise methods that touch part of an array take {@code (array…, offset, length, hyper-parameters)}: they
+ * read and write elements {@code [offset, offset + length)} of every array they are given. The optimizer and
+ * regularisation methods define each element's floating-point operations exactly (the order written in their
+ * Javadoc, no fused multiply-add), and every implementation performs exactly those, so an update through one
+ * provider equals, bit for bit, the same update through another. Elsewhere a provider may differ from the reference
+ * within rounding: {@link #gemm} may sum in another order, {@link #biasActivation} may approximate sigmoid and tanh
+ * (within a few ulp), {@link #axpy} may fuse.
+ *
+ * <p>Two methods take domain types, {@link Activation} and {@link Loss}, rather than a lower-level description
+ * (function pointers, an opcode): on purpose. The kernels fuse an epilogue (bias + activation, loss + its gradient)
+ * into one pass, and which fusion is valid depends on the pair (softmax is applied per row; cross-entropy after
+ * softmax has the gradient {@code p − y}; the other losses go through the activation's derivative). Passing a
+ * {@code java.util.function} object instead would hide that pair from the implementation and, in the vector
+ * kernels, cost a megamorphic call per element or per vector (a vector crossing a call boundary that is not inlined
+ * is boxed). Both enums are closed, small and part of the engine's model format already, so the seam does not
+ * depend on anything a kernel could not know; a new activation or loss is a change to both providers, which the
+ * agreement tests then cover.
  */
 public interface Kernels {
 
@@ -63,7 +83,10 @@ public interface Kernels {
     /** {@code out[j] = Σ_i d[i][j]} over a dense {@code rows×cols} matrix: bias gradients. */
     void columnSums(float[] d, int rows, int cols, float[] out);
 
-    /** {@code y[i] += α·x[i]} for {@code i < n}: the plain SGD update. */
+    /**
+     * {@code y[i] += α·x[i]} for {@code i < n} (the whole-batch L2 gradient). An implementation may fuse the
+     * multiply-add into one rounding (the vector kernels do), so it may differ from the reference by a rounding.
+     */
     void axpy(int n, float alpha, float[] x, float[] y);
 
     /** {@code Σ x[i]²} for {@code i < n}, accumulated in double: gradient norms. */
@@ -71,4 +94,52 @@ public interface Kernels {
 
     /** {@code x[i] *= s} for {@code i < n}. */
     void scale(int n, float s, float[] x);
+
+    /**
+     * Plain SGD ({@code torch.optim.SGD} without momentum) on elements {@code [offset, offset + length)}:
+     * {@code p[i] = p[i] − lr·g[i]} (a product, then a subtraction).
+     */
+    void sgdUpdate(float[] p, float[] g, int offset, int length, float learningRate);
+
+    /**
+     * SGD with momentum μ (dampening 0), PyTorch's form: {@code v[i] = μ·v[i] + g[i]}, then
+     * {@code p[i] = p[i] − lr·v[i]}, or with Nesterov {@code p[i] = p[i] − lr·(g[i] + μ·v[i])} (the new {@code v}).
+     */
+    void momentumUpdate(float[] p, float[] g, float[] v, int offset, int length, float learningRate, float momentum,
+                        boolean nesterov);
+
+    /**
+     * Adam with the step's bias corrections folded in by the caller: {@code m[i] = β₁·m[i] + (1−β₁)·g},
+     * {@code v[i] = β₂·v[i] + ((1−β₂)·g)·g}, then {@code p[i] = p[i] − (stepSize·m[i]) / (√v[i] / sqrtC2 + ε)},
+     * where {@code stepSize = η/(1−β₁ᵗ)}, {@code sqrtC2 = √(1−β₂ᵗ)}, and {@code 1−β} is computed in float.
+     */
+    void adamUpdate(float[] p, float[] g, float[] m, float[] v, int offset, int length, float stepSize, float beta1,
+                    float beta2, float sqrtC2, float eps);
+
+    /**
+     * RMSprop: {@code s[i] = α·s[i] + ((1−α)·g)·g}, then {@code p[i] = p[i] − (lr·g) / (√s[i] + ε)}
+     * ({@code 1−α} in float).
+     */
+    void rmsPropUpdate(float[] p, float[] g, float[] s, int offset, int length, float learningRate, float alpha,
+                       float eps);
+
+    /** Adagrad: {@code s[i] = s[i] + g·g}, then {@code p[i] = p[i] − (lr·g) / (√s[i] + ε)}. */
+    void adagradUpdate(float[] p, float[] g, float[] s, int offset, int length, float learningRate, float eps);
+
+    /**
+     * The L2 penalty's share of a range: {@code g[i] = g[i] + λ·p[i]} (a product, then a sum) and returns
+     * {@code Σ p[i]²} over the range, each square in double, summed in double in index order (so the penalty does not
+     * depend on the vector width). The caller adds {@code ½·λ·Σ} to the loss.
+     */
+    double l2Gradient(float[] p, float[] g, int offset, int length, float l2);
+
+    /** Decoupled weight decay on a range: {@code p[i] = p[i]·shrink}, with {@code shrink = 1 − η·wd}. */
+    void decay(float[] p, int offset, int length, float shrink);
+
+    /**
+     * The dropout mask (inverted dropout: 0 or {@code 1/(1−rate)} per element), element by element:
+     * {@code out[outOffset + i] = x[xOffset + i]·mask[maskOffset + i]} for {@code i < length}. Forward it writes the
+     * masked copy of an activation; backward it masks the delta in place ({@code out == x}, same offset).
+     */
+    void applyMask(float[] x, int xOffset, float[] mask, int maskOffset, float[] out, int outOffset, int length);
 }

@@ -12,6 +12,7 @@ import org.mlp4j.engine.parallel.WorkerPool;
  * name, so nothing here links against the incubator module (the pattern of Lucene's {@code VectorizationProvider}).
  */
 public final class KernelsProvider {
+    /** The property that chooses the kernels, {@code mlp4j.kernels} ({@link KernelSettings#KERNELS_PROPERTY}). */
     public static final String PROPERTY = KernelSettings.KERNELS_PROPERTY;
     static final String VECTOR_PROVIDER = "org.mlp4j.engine.kernel.vector.VectorProvider";
     private static final String ADVICE =

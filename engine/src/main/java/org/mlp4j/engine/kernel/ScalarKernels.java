@@ -9,8 +9,10 @@ import org.mlp4j.engine.Loss;
  *
  * <p>They favour clarity and a fixed summation order over speed: GEMM sums each {@code C[i][j]} over
  * {@code p = 0..k-1} in order, in float, then applies {@code α} and {@code β}. They run on the calling thread.
+ * Final: a faster provider implements {@link Kernels} on its own (delegating to an instance of this class where it
+ * has no faster loop), so that tests comparing it with this reference never compare this code with itself.
  */
-public class ScalarKernels implements Kernels {
+public final class ScalarKernels implements Kernels {
 
     private float[] rowScratch = new float[0];
 
@@ -310,6 +312,81 @@ public class ScalarKernels implements Kernels {
     public void scale(int n, float s, float[] x) {
         for (int i = 0; i < n; i++) {
             x[i] *= s;
+        }
+    }
+
+    @Override
+    public void sgdUpdate(float[] p, float[] g, int offset, int length, float learningRate) {
+        for (int j = offset, end = offset + length; j < end; j++) {
+            p[j] -= learningRate * g[j];
+        }
+    }
+
+    @Override
+    public void momentumUpdate(float[] p, float[] g, float[] v, int offset, int length, float learningRate,
+                               float momentum, boolean nesterov) {
+        for (int j = offset, end = offset + length; j < end; j++) {
+            float vj = momentum * v[j] + g[j];
+            v[j] = vj;
+            p[j] -= learningRate * (nesterov ? g[j] + momentum * vj : vj);
+        }
+    }
+
+    @Override
+    public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int offset, int length, float stepSize,
+                           float beta1, float beta2, float sqrtC2, float eps) {
+        for (int j = offset, end = offset + length; j < end; j++) {
+            float gj = g[j];
+            float mj = beta1 * m[j] + (1 - beta1) * gj;
+            float vj = beta2 * v[j] + (1 - beta2) * gj * gj;
+            m[j] = mj;
+            v[j] = vj;
+            p[j] -= stepSize * mj / ((float) Math.sqrt(vj) / sqrtC2 + eps);
+        }
+    }
+
+    @Override
+    public void rmsPropUpdate(float[] p, float[] g, float[] s, int offset, int length, float learningRate, float alpha,
+                              float eps) {
+        for (int j = offset, end = offset + length; j < end; j++) {
+            float gj = g[j];
+            float sj = alpha * s[j] + (1 - alpha) * gj * gj;
+            s[j] = sj;
+            p[j] -= learningRate * gj / ((float) Math.sqrt(sj) + eps);
+        }
+    }
+
+    @Override
+    public void adagradUpdate(float[] p, float[] g, float[] s, int offset, int length, float learningRate, float eps) {
+        for (int j = offset, end = offset + length; j < end; j++) {
+            float gj = g[j];
+            float sj = s[j] + gj * gj;
+            s[j] = sj;
+            p[j] -= learningRate * gj / ((float) Math.sqrt(sj) + eps);
+        }
+    }
+
+    @Override
+    public double l2Gradient(float[] p, float[] g, int offset, int length, float l2) {
+        double sq = 0;
+        for (int j = offset, end = offset + length; j < end; j++) {
+            sq += (double) p[j] * p[j];
+            g[j] += l2 * p[j];
+        }
+        return sq;
+    }
+
+    @Override
+    public void decay(float[] p, int offset, int length, float shrink) {
+        for (int j = offset, end = offset + length; j < end; j++) {
+            p[j] *= shrink;
+        }
+    }
+
+    @Override
+    public void applyMask(float[] x, int xOffset, float[] mask, int maskOffset, float[] out, int outOffset, int length) {
+        for (int i = 0; i < length; i++) {
+            out[outOffset + i] = x[xOffset + i] * mask[maskOffset + i];
         }
     }
 }

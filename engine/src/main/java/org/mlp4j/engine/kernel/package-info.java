@@ -1,6 +1,15 @@
 /**
- * The kernel seam: every arithmetic loop of training and inference goes through {@link org.mlp4j.engine.kernel.Kernels}.
- * {@link org.mlp4j.engine.kernel.ScalarKernels} is the reference; {@link org.mlp4j.engine.kernel.KernelsProvider}
- * picks the Vector API kernels when the incubator module is present.
+ * The kernel seam: the arithmetic loops of a dense network's training step and inference go through
+ * {@link org.mlp4j.engine.kernel.Kernels} — GEMM, the bias-and-activation epilogue, the activation derivatives, the
+ * loss and its gradient, column sums, the optimizer updates, the L2 gradient and decoupled decay, clipping's norm and
+ * scaling, and the dropout mask. {@link org.mlp4j.engine.kernel.ScalarKernels} is the reference;
+ * {@link org.mlp4j.engine.kernel.KernelsProvider} picks the Vector API kernels when the incubator module is present,
+ * and they implement the interface on their own, delegating to the reference only where they say so.
+ *
+ * <p>Still plain loops outside the seam: batch normalisation's statistics ({@code StackPass}), the graph tape's
+ * element-wise ops and broadcasts ({@code org.mlp4j.engine.graph}), the sum of the data-parallel slices' gradients,
+ * drawing the dropout masks, and the metrics of {@code org.mlp4j.engine.eval}.
+ *
+ * <p>{@link org.mlp4j.engine.kernel.KernelSettings} is the one place the engine reads {@code -Dmlp4j.*} properties.
  */
 package org.mlp4j.engine.kernel;

@@ -3,6 +3,7 @@ package org.mlp4j.engine.parallel;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.mlp4j.engine.kernel.KernelSettings;
 
 /**
  * The process-wide pool of daemon workers ({@code mlp4j-worker-N}) that kernels split work across.
@@ -70,21 +71,10 @@ public final class WorkerPool {
         return p;
     }
 
-    /** {@code mlp4j.threads} when set, else the number of available processors. */
+    /** {@code mlp4j.threads} when set ({@link KernelSettings#threads()}), else the number of available processors. */
     public static int defaultSize() {
-        String prop = System.getProperty("mlp4j.threads");
-        if (prop != null && !prop.isBlank()) {
-            try {
-                int n = Integer.parseInt(prop.trim());
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException ignored) {
-                // fall through to the message below
-            }
-            throw new IllegalArgumentException("mlp4j.threads must be a positive integer, got '" + prop + "'");
-        }
-        return Runtime.getRuntime().availableProcessors();
+        int n = KernelSettings.threads();
+        return n > 0 ? n : Runtime.getRuntime().availableProcessors();
     }
 
     /** Threads a job can use at once: the workers plus the caller. */

@@ -1,5 +1,7 @@
 package org.mlp4j.engine.train;
 
+import org.mlp4j.engine.kernel.Kernels;
+
 /** Adagrad ({@code torch.optim.Adagrad}): {@code s ← s + g²}, {@code θ ← θ − η·g/(√s + ε)}; ε = 1e-10, s starts at 0. */
 public final class Adagrad extends SlotOptimizer {
     private final float eps;
@@ -18,13 +20,7 @@ public final class Adagrad extends SlotOptimizer {
     }
 
     @Override
-    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
-        float[] s = state[0][index];
-        for (int j = from; j < to; j++) {
-            float gj = g[j];
-            float sj = s[j] + gj * gj;
-            s[j] = sj;
-            p[j] -= learningRate * gj / ((float) Math.sqrt(sj) + eps);
-        }
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate, Kernels kernels) {
+        kernels.adagradUpdate(p, g, state[0][index], from, to - from, learningRate, eps);
     }
 }

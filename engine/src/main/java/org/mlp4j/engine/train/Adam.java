@@ -1,5 +1,7 @@
 package org.mlp4j.engine.train;
 
+import org.mlp4j.engine.kernel.Kernels;
+
 /**
  * Adam ({@code torch.optim.Adam}): {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²},
  * {@code θ ← θ − η·m̂/(√v̂ + ε)} with {@code m̂ = m/(1−β₁ᵗ)}, {@code v̂ = v/(1−β₂ᵗ)}. Defaults β₁ = 0.9, β₂ = 0.999,
@@ -40,17 +42,8 @@ public final class Adam extends SlotOptimizer {
     }
 
     @Override
-    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
-        float[] m = state[0][index];
-        float[] v = state[1][index];
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate, Kernels kernels) {
         float stepSize = (float) (learningRate / c1);
-        for (int j = from; j < to; j++) {
-            float gj = g[j];
-            float mj = beta1 * m[j] + (1 - beta1) * gj;
-            float vj = beta2 * v[j] + (1 - beta2) * gj * gj;
-            m[j] = mj;
-            v[j] = vj;
-            p[j] -= stepSize * mj / ((float) Math.sqrt(vj) / sqrtC2 + eps);
-        }
+        kernels.adamUpdate(p, g, state[0][index], state[1][index], from, to - from, stepSize, beta1, beta2, sqrtC2, eps);
     }
 }

@@ -112,11 +112,7 @@ final class Backprop {
                 // dX = dZ·Wᵀ  (n × inputs), then the dropout mask and ⊙ f′ of the layer below
                 kernels.gemm(false, true, n, inputs, units, 1f, dz, 0, units, layer.weights(), 0, units, 0f, dx, 0, inputs);
                 if (dropoutRates[l - 1] > 0) {
-                    float[] mask = masks[l - 1];
-                    int offset = first * inputs;
-                    for (int i = 0, len = n * inputs; i < len; i++) {
-                        dx[i] *= mask[offset + i];
-                    }
+                    kernels.applyMask(dx, 0, masks[l - 1], first * inputs, dx, 0, n * inputs);
                 }
                 kernels.activationBackward(dx, workspace.activation(l - 1), n * inputs, below.activation(), below.alpha());
             }
@@ -153,13 +149,8 @@ final class Backprop {
         if (dropoutRates[layer] == 0f) {
             return activation;
         }
-        float[] mask = masks[layer];
-        float[] out = dropped[layer];
-        int offset = firstRow * units;
-        for (int i = 0, n = rows * units; i < n; i++) {
-            out[i] = activation[i] * mask[offset + i];
-        }
-        return out;
+        kernels.applyMask(activation, 0, masks[layer], firstRow * units, dropped[layer], 0, rows * units);
+        return dropped[layer];
     }
 
     private long countCorrect(int[] labels, int[] order, int from, int count) {

@@ -1,5 +1,7 @@
 package org.mlp4j.engine.train;
 
+import org.mlp4j.engine.kernel.Kernels;
+
 /**
  * SGD with momentum, PyTorch's form ({@code torch.optim.SGD}, dampening 0): {@code v ← μ·v + g}, then
  * {@code θ ← θ − η·v}, or with Nesterov {@code θ ← θ − η·(g + μ·v)}. Default μ = 0.9.
@@ -27,12 +29,7 @@ public final class Momentum extends SlotOptimizer {
     }
 
     @Override
-    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
-        float[] v = state[0][index];
-        for (int j = from; j < to; j++) {
-            float vj = momentum * v[j] + g[j];
-            v[j] = vj;
-            p[j] -= learningRate * (nesterov ? g[j] + momentum * vj : vj);
-        }
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate, Kernels kernels) {
+        kernels.momentumUpdate(p, g, state[0][index], from, to - from, learningRate, momentum, nesterov);
     }
 }

@@ -33,8 +33,13 @@ public interface Optimizer {
     default void beginStep() {
     }
 
-    /** Updates elements {@code [from, to)} of parameter array {@code index}; see {@link #elementwise()}. */
-    default void update(float[] parameter, float[] gradient, int index, int from, int to, float learningRate) {
+    /**
+     * Updates elements {@code [from, to)} of parameter array {@code index} through the kernels' element-wise update
+     * loop; see {@link #elementwise()}. Several threads may call this at once on disjoint ranges, with one
+     * {@code kernels} (whose element-wise methods keep no state).
+     */
+    default void update(float[] parameter, float[] gradient, int index, int from, int to, float learningRate,
+                        Kernels kernels) {
         throw new UnsupportedOperationException(name() + " updates whole steps only");
     }
 

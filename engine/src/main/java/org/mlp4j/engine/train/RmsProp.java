@@ -1,5 +1,7 @@
 package org.mlp4j.engine.train;
 
+import org.mlp4j.engine.kernel.Kernels;
+
 /** RMSprop ({@code torch.optim.RMSprop}): {@code s ← αs + (1−α)g²}, {@code θ ← θ − η·g/(√s + ε)}; α = 0.99, ε = 1e-8. */
 public final class RmsProp extends SlotOptimizer {
     private final float alpha;
@@ -20,13 +22,7 @@ public final class RmsProp extends SlotOptimizer {
     }
 
     @Override
-    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
-        float[] s = state[0][index];
-        for (int j = from; j < to; j++) {
-            float gj = g[j];
-            float sj = alpha * s[j] + (1 - alpha) * gj * gj;
-            s[j] = sj;
-            p[j] -= learningRate * gj / ((float) Math.sqrt(sj) + eps);
-        }
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate, Kernels kernels) {
+        kernels.rmsPropUpdate(p, g, state[0][index], from, to - from, learningRate, alpha, eps);
     }
 }

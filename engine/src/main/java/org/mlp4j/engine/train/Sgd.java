@@ -1,5 +1,7 @@
 package org.mlp4j.engine.train;
 
+import org.mlp4j.engine.kernel.Kernels;
+
 /** Plain (mini-batch) stochastic gradient descent: {@code θ ← θ − η·g} (no state). */
 public final class Sgd extends SlotOptimizer {
 
@@ -13,9 +15,7 @@ public final class Sgd extends SlotOptimizer {
     }
 
     @Override
-    public void update(float[] p, float[] g, int index, int from, int to, float learningRate) {
-        for (int j = from; j < to; j++) {
-            p[j] -= learningRate * g[j];
-        }
+    public void update(float[] p, float[] g, int index, int from, int to, float learningRate, Kernels kernels) {
+        kernels.sgdUpdate(p, g, from, to - from, learningRate);
     }
 }

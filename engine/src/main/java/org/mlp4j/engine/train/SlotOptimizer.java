@@ -1,5 +1,7 @@
 package org.mlp4j.engine.train;
 
+import org.mlp4j.engine.kernel.Kernels;
+
 /**
  * An optimizer that keeps {@code slots} state arrays per parameter (a velocity, or first and second moments), all
  * shaped like the parameter and starting at zero, plus a step count: the bookkeeping — allocation, checkpoint
@@ -25,14 +27,12 @@ public abstract class SlotOptimizer implements Optimizer {
         }
     }
 
-    /** Slot-major: slot 0 of every parameter, then slot 1, … (live arrays). */
     /** A whole step: {@link #beginStep}, then {@link #update} over every array. */
     @Override
-    public final void step(float[][] parameters, float[][] gradients, float learningRate,
-                           org.mlp4j.engine.kernel.Kernels kernels) {
+    public final void step(float[][] parameters, float[][] gradients, float learningRate, Kernels kernels) {
         beginStep();
         for (int i = 0; i < parameters.length; i++) {
-            update(parameters[i], gradients[i], i, 0, parameters[i].length, learningRate);
+            update(parameters[i], gradients[i], i, 0, parameters[i].length, learningRate, kernels);
         }
     }
 
@@ -46,6 +46,7 @@ public abstract class SlotOptimizer implements Optimizer {
         steps++;
     }
 
+    /** Slot-major: slot 0 of every parameter, then slot 1, … (live arrays). */
     @Override
     public final float[][] state() {
         int params = state.length == 0 ? 0 : state[0].length;

@@ -380,12 +380,12 @@ public final class Trainer {
      * the vector kernels on more than one thread (measured faster on both benchmark networks, see the README).
      */
     private static boolean chooseDataParallel(Kernels kernels) {
-        String mode = System.getProperty("mlp4j.train.parallel", "auto").trim();
+        String mode = org.mlp4j.engine.kernel.KernelSettings.trainParallel();
         switch (mode) {
             case "gemm": return false;
             case "data": return kernels.threads() > 1;
             case "auto": return kernels.threads() > 1 && kernels.name().equals("vector");
-            default: throw new IllegalArgumentException("mlp4j.train.parallel must be auto, data or gemm, got '" + mode + "'");
+            default: throw new AssertionError(mode);
         }
     }
 
@@ -524,19 +524,12 @@ public final class Trainer {
                 int hi = bound(p.length, part + 1, parts);
                 reduce(i, lo, hi);
                 if (l2 > 0 && i % 2 == 0) {
-                    double sq = 0;
-                    for (int j = lo; j < hi; j++) {
-                        sq += (double) p[j] * p[j];
-                        g[j] += l2 * p[j];
-                    }
-                    pen += 0.5 * l2 * sq;
+                    pen += 0.5 * l2 * kernels.l2Gradient(p, g, lo, hi - lo, l2);
                 }
                 if (wd > 0) {
-                    for (int j = lo; j < hi; j++) {
-                        p[j] *= shrink;
-                    }
+                    kernels.decay(p, lo, hi - lo, shrink);
                 }
-                optimizer.update(p, g, i, lo, hi, learningRate);
+                optimizer.update(p, g, i, lo, hi, learningRate, kernels);
             }
             penalty[part] = pen;
         }

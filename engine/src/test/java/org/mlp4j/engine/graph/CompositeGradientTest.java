@@ -13,6 +13,7 @@ import org.mlp4j.engine.Initializer;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.Rng;
 import org.mlp4j.engine.kernel.KernelsProvider;
+import org.mlp4j.engine.kernel.TestKernels;
 import org.mlp4j.engine.train.Adam;
 
 /**
@@ -138,7 +139,7 @@ class CompositeGradientTest {
         for (Parameter p : model.trainableParameters()) {
             expected.add(p.gradient().clone());
         }
-        Tape vector = new Tape(KernelsProvider.create("vector", 2));
+        Tape vector = new Tape(TestKernels.vector(2));
         vector.backward(loss(vector.reset(true)));
         List<Parameter> params = model.trainableParameters();
         for (int i = 0; i < params.size(); i++) {

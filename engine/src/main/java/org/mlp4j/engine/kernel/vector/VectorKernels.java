@@ -4,6 +4,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.mlp4j.engine.Activation;
+import org.mlp4j.engine.Loss;
+import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.kernel.ScalarKernels;
 import org.mlp4j.engine.parallel.WorkerPool;
 
@@ -12,15 +14,26 @@ import org.mlp4j.engine.parallel.WorkerPool;
  * through {@link VectorProvider} by {@link org.mlp4j.engine.kernel.KernelsProvider}, so the engine runs without it.
  *
  * <p>Element-wise loops use the kernels' one species ({@link KernelShape}) with a scalar tail; GEMM is the packed, register-blocked
- * {@link VectorGemm}, split across threads on the shared {@link WorkerPool}. The loss/gradient of the (narrow) output
- * layer is inherited from the scalar reference.
+ * {@link VectorGemm}, split across threads on the shared {@link WorkerPool}.
+ *
+ * <p>This class implements {@link Kernels} on its own rather than extending the reference: where it has no faster
+ * loop it calls a {@link ScalarKernels} instance explicitly, and each such method says so (the loss and its
+ * gradient of the narrow output layer, softmax, {@link #sumOfSquares}, {@link #l2Gradient}). The tests hold every
+ * method with a loop of its own here to the reference.
+ *
+ * <p>The optimizer, decay and mask loops perform exactly the reference's operations per element, in its order (a
+ * multiply then an add, never a fused multiply-add; IEEE division and square root are correctly rounded in both),
+ * so they give the reference's bits at any vector width.
  */
-public final class VectorKernels extends ScalarKernels {
+public final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> S = KernelShape.S;
     private static final int L = S.length();
     private final int threads;
     private final VectorGemm gemm;
+    /** For what has no vector loop here: stateless for everything this class hands it (never its GEMM). */
+    private final ScalarKernels reference = new ScalarKernels();
 
+    /** Kernels splitting GEMM across {@code threads} threads of the shared pool (capped by its size). */
     public VectorKernels(int threads) {
         WorkerPool pool = WorkerPool.shared();
         this.threads = Math.max(1, Math.min(threads, pool.size()));
@@ -56,10 +69,14 @@ public final class VectorKernels extends ScalarKernels {
         gemm.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     }
 
+    /**
+     * A vector loop per element-wise activation with a bias; softmax (a per-row reduction over the narrow output
+     * layer), no bias, and rows narrower than one vector go to the scalar reference.
+     */
     @Override
     public void biasActivation(float[] c, int rows, int cols, float[] bias, Activation f, float alpha) {
         if (f == Activation.SOFTMAX || bias == null || cols < L) {
-            super.biasActivation(c, rows, cols, bias, f, alpha);
+            reference.biasActivation(c, rows, cols, bias, f, alpha);
             return;
         }
         // One small loop per activation: a shared loop calling a big switch would not be inlined whole, and a
@@ -78,7 +95,7 @@ public final class VectorKernels extends ScalarKernels {
                 default: throw new IllegalArgumentException(f + " is not element-wise");
             }
             for (int j = bound; j < cols; j++) {
-                c[row + j] = apply(f, alpha, c[row + j] + bias[j]);
+                c[row + j] = ScalarKernels.apply(f, alpha, c[row + j] + bias[j]);
             }
         }
     }
@@ -130,7 +147,7 @@ public final class VectorKernels extends ScalarKernels {
             default: throw new IllegalArgumentException(f + " has no element-wise derivative");
         }
         for (int i = bound; i < n; i++) {
-            delta[i] *= derivativeFromOutput(f, alpha, a[i]);
+            delta[i] *= ScalarKernels.derivativeFromOutput(f, alpha, a[i]);
         }
     }
 
@@ -165,6 +182,22 @@ public final class VectorKernels extends ScalarKernels {
             FloatVector vd = FloatVector.fromArray(S, delta, i);
             vd.blend(vd.mul(alpha), va.compare(VectorOperators.LE, 0f)).intoArray(delta, i);
         }
+    }
+
+    /**
+     * The scalar reference: the output layer is narrow (a few classes), its loss sums in double per row, and CE
+     * needs a log-sum-exp per row, so a vector loop would gain little and change the loss's summation order.
+     */
+    @Override
+    public double lossGradient(Loss loss, Activation f, float alpha, float[] z, float[] a, float[] y, float[] dz,
+                               int rows, int cols) {
+        return reference.lossGradient(loss, f, alpha, z, a, y, dz, rows, cols);
+    }
+
+    /** The scalar reference, as {@link #lossGradient}. */
+    @Override
+    public double loss(Loss loss, Activation f, float[] z, float[] a, float[] y, int rows, int cols) {
+        return reference.loss(loss, f, z, a, y, rows, cols);
     }
 
     @Override
@@ -203,6 +236,125 @@ public final class VectorKernels extends ScalarKernels {
         }
         for (; i < n; i++) {
             x[i] *= s;
+        }
+    }
+
+    /**
+     * The scalar reference: the sum is in double in index order, so that gradient norms (and so clipping) do not
+     * depend on the vector width; a vector loop would have to widen each lane to double and sum in another order.
+     */
+    @Override
+    public double sumOfSquares(int n, float[] x) {
+        return reference.sumOfSquares(n, x);
+    }
+
+    @Override
+    public void sgdUpdate(float[] p, float[] g, int offset, int length, float learningRate) {
+        int j = offset;
+        for (int bound = offset + S.loopBound(length); j < bound; j += L) {
+            FloatVector vp = FloatVector.fromArray(S, p, j);
+            vp.sub(FloatVector.fromArray(S, g, j).mul(learningRate)).intoArray(p, j);
+        }
+        for (int end = offset + length; j < end; j++) {
+            p[j] -= learningRate * g[j];
+        }
+    }
+
+    @Override
+    public void momentumUpdate(float[] p, float[] g, float[] v, int offset, int length, float learningRate,
+                               float momentum, boolean nesterov) {
+        int j = offset;
+        int bound = offset + S.loopBound(length);
+        if (nesterov) {
+            for (; j < bound; j += L) {
+                FloatVector vg = FloatVector.fromArray(S, g, j);
+                FloatVector vv = FloatVector.fromArray(S, v, j).mul(momentum).add(vg);
+                vv.intoArray(v, j);
+                FloatVector.fromArray(S, p, j).sub(vg.add(vv.mul(momentum)).mul(learningRate)).intoArray(p, j);
+            }
+        } else {
+            for (; j < bound; j += L) {
+                FloatVector vv = FloatVector.fromArray(S, v, j).mul(momentum).add(FloatVector.fromArray(S, g, j));
+                vv.intoArray(v, j);
+                FloatVector.fromArray(S, p, j).sub(vv.mul(learningRate)).intoArray(p, j);
+            }
+        }
+        reference.momentumUpdate(p, g, v, j, offset + length - j, learningRate, momentum, nesterov);
+    }
+
+    @Override
+    public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int offset, int length, float stepSize,
+                           float beta1, float beta2, float sqrtC2, float eps) {
+        float oneMinusBeta1 = 1 - beta1;
+        float oneMinusBeta2 = 1 - beta2;
+        int j = offset;
+        for (int bound = offset + S.loopBound(length); j < bound; j += L) {
+            FloatVector vg = FloatVector.fromArray(S, g, j);
+            FloatVector vm = FloatVector.fromArray(S, m, j).mul(beta1).add(vg.mul(oneMinusBeta1));
+            FloatVector vv = FloatVector.fromArray(S, v, j).mul(beta2).add(vg.mul(oneMinusBeta2).mul(vg));
+            vm.intoArray(m, j);
+            vv.intoArray(v, j);
+            FloatVector step = vm.mul(stepSize).div(vv.sqrt().div(sqrtC2).add(eps));
+            FloatVector.fromArray(S, p, j).sub(step).intoArray(p, j);
+        }
+        reference.adamUpdate(p, g, m, v, j, offset + length - j, stepSize, beta1, beta2, sqrtC2, eps);
+    }
+
+    @Override
+    public void rmsPropUpdate(float[] p, float[] g, float[] s, int offset, int length, float learningRate, float alpha,
+                              float eps) {
+        float oneMinusAlpha = 1 - alpha;
+        int j = offset;
+        for (int bound = offset + S.loopBound(length); j < bound; j += L) {
+            FloatVector vg = FloatVector.fromArray(S, g, j);
+            FloatVector vs = FloatVector.fromArray(S, s, j).mul(alpha).add(vg.mul(oneMinusAlpha).mul(vg));
+            vs.intoArray(s, j);
+            FloatVector.fromArray(S, p, j).sub(vg.mul(learningRate).div(vs.sqrt().add(eps))).intoArray(p, j);
+        }
+        reference.rmsPropUpdate(p, g, s, j, offset + length - j, learningRate, alpha, eps);
+    }
+
+    @Override
+    public void adagradUpdate(float[] p, float[] g, float[] s, int offset, int length, float learningRate, float eps) {
+        int j = offset;
+        for (int bound = offset + S.loopBound(length); j < bound; j += L) {
+            FloatVector vg = FloatVector.fromArray(S, g, j);
+            FloatVector vs = FloatVector.fromArray(S, s, j).add(vg.mul(vg));
+            vs.intoArray(s, j);
+            FloatVector.fromArray(S, p, j).sub(vg.mul(learningRate).div(vs.sqrt().add(eps))).intoArray(p, j);
+        }
+        reference.adagradUpdate(p, g, s, j, offset + length - j, learningRate, eps);
+    }
+
+    /**
+     * The scalar reference: its {@code Σ p²} is in double in index order (see {@link Kernels#l2Gradient}), which a
+     * vector loop could only keep by a second, scalar pass over the range.
+     */
+    @Override
+    public double l2Gradient(float[] p, float[] g, int offset, int length, float l2) {
+        return reference.l2Gradient(p, g, offset, length, l2);
+    }
+
+    @Override
+    public void decay(float[] p, int offset, int length, float shrink) {
+        int j = offset;
+        for (int bound = offset + S.loopBound(length); j < bound; j += L) {
+            FloatVector.fromArray(S, p, j).mul(shrink).intoArray(p, j);
+        }
+        for (int end = offset + length; j < end; j++) {
+            p[j] *= shrink;
+        }
+    }
+
+    @Override
+    public void applyMask(float[] x, int xOffset, float[] mask, int maskOffset, float[] out, int outOffset, int length) {
+        int i = 0;
+        for (int bound = S.loopBound(length); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOffset + i).mul(FloatVector.fromArray(S, mask, maskOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        for (; i < length; i++) {
+            out[outOffset + i] = x[xOffset + i] * mask[maskOffset + i];
         }
     }
 }
