@@ -3,11 +3,11 @@ package org.mlp4j.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mlp4j.datasets.DataRequest;
 import org.mlp4j.datasets.DataSources;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.eval.Evaluation;
 import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.formats.ReadOptions;
 import org.mlp4j.formats.model.ModelFile;
 import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
@@ -42,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         ModelFile mf = ModelReader.read(model);
-        DataRequest request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
+        ReadOptions request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
         Dataset raw = DataSources.loadForEvaluation(data, request, System.err::println);
         Models.warnings(mf, raw, model, data, request).forEach(w -> System.err.println("mlp4j: warning: " + w));
         Dataset d = Models.prepare(mf, raw, model, data);

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mlp4j.datasets.DataRequest;
 import org.mlp4j.datasets.DataSources;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.io.AtomicFiles;
+import org.mlp4j.formats.ReadOptions;
 import org.mlp4j.formats.model.ModelFile;
 import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
@@ -61,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
         threads.apply();
         OutputPaths.check("--out", out);
         ModelFile mf = ModelReader.read(model);
-        DataRequest request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
+        ReadOptions request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
         Dataset raw = DataSources.loadForEvaluation(data, request, System.err::println);
         String range = InputRange.check(mf, raw, model, data);
         if (range != null) {

@@ -26,6 +26,14 @@ public interface DataFormat {
      */
     boolean acceptsName(String baseName);
 
-    /** Reads the file into a dataset. */
-    Dataset read(Path file, ReadOptions options) throws IOException;
+    /**
+     * Opens a file of this format as a source of its splits. Cheap: at most the file's directory (an {@code .npz}'s
+     * entry list) is read before a split is asked for.
+     */
+    DataSource open(Path file) throws IOException;
+
+    /** Reads the file's {@link ReadOptions#split() requested split} (the training rows by default). */
+    default Dataset read(Path file, ReadOptions options) throws IOException {
+        return open(file).read(Split.parse(options.split()), options);
+    }
 }
