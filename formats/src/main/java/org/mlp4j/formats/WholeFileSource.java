@@ -9,27 +9,16 @@ import org.mlp4j.engine.data.Dataset;
  * The {@link DataSource} of a format without splits of its own (an IDX pair, a CSV file): one set of rows, its
  * {@link Split#TRAIN} split, read whole whatever split is asked for — a {@code --split} meant for a container given
  * with the training data must not break reading a CSV test file beside it.
+ *
+ * @param file   the file
+ * @param reader how the format reads a whole file
  */
-public final class WholeFileSource implements DataSource {
+public record WholeFileSource(Path file, Reader reader) implements DataSource {
     /** Reads a whole file of one format. */
     @FunctionalInterface
     public interface Reader {
         /** The rows of {@code file}. */
         Dataset read(Path file, ReadOptions options) throws IOException;
-    }
-
-    private final Path file;
-    private final Reader reader;
-
-    /** The source of {@code file}, read by {@code reader}. */
-    public WholeFileSource(Path file, Reader reader) {
-        this.file = file;
-        this.reader = reader;
-    }
-
-    @Override
-    public Path file() {
-        return file;
     }
 
     @Override
