@@ -13,6 +13,9 @@ import org.mlp4j.formats.io.FileHead;
  * decompressed when the file is gzip), then — when no format recognised the content — about the file's
  * <em>name</em>. A format should claim by name only what it would rather report a precise error on
  * (an {@code .idx3-ubyte} file with a broken header) than have called "unrecognised".
+ *
+ * <p>A format says which {@link Split splits} its files hold through the {@link DataSource} it opens: a container
+ * lists what each file holds; a format without splits of its own returns a {@link WholeFileSource}.
  */
 public interface DataFormat {
     /** Short name for messages: {@code IDX}, {@code CSV}, {@code pickle}. */
