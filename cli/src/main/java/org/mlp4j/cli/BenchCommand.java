@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.mlp4j.datasets.DataSources;
-import org.mlp4j.datasets.DataRequest;
 import org.mlp4j.engine.Rng;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.perf.GemmBenchmark;
 import org.mlp4j.engine.perf.PeakFlops;
 import org.mlp4j.formats.Normalization;
+import org.mlp4j.formats.ReadOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -196,12 +196,12 @@ final class BenchCommand implements Callable<Integer> {
         int in = widths[0];
         int classes = widths[widths.length - 1];
         if (data != null && !data.equals("random")) {
-            Dataset d = DataSources.load(data, DataRequest.defaults(), System.err::println).data();
+            Dataset d = DataSources.load(data, ReadOptions.defaults(), System.err::println).data();
             return Normalization.fit(Normalization.Mode.AUTO, d).apply(d);
         }
         if (data == null && in == 784 && classes == 10 && DataSources.isAvailable("fashion-mnist")) {
             usedRealData = true;
-            Dataset d = DataSources.load("fashion-mnist", DataRequest.defaults(), System.err::println).data();
+            Dataset d = DataSources.load("fashion-mnist", ReadOptions.defaults(), System.err::println).data();
             return Normalization.fit(Normalization.Mode.AUTO, d).apply(d);
         }
         int rows = 60_000;

@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mlp4j.datasets.DataSources;
-import org.mlp4j.datasets.LoadedData;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.csv.CsvWriter;
 import org.mlp4j.formats.idx.IdxWriter;
@@ -43,8 +41,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         OutputPaths.check("OUT", out);
-        LoadedData loaded = DataSources.load(in, dataOptions.request(), System.err::println);
-        Dataset d = loaded.data();
+        Dataset d = CommandInput.data(in, dataOptions).rows();
         String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".csv")) {
             CsvWriter.write(out, d, true, d.hasTargets() ? CsvWriter.LabelPosition.FIRST : CsvWriter.LabelPosition.NONE, null);

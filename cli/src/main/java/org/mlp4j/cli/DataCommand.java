@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mlp4j.datasets.DataSources;
 import org.mlp4j.datasets.LoadedData;
 import org.mlp4j.formats.Description;
 import picocli.CommandLine.Command;
@@ -31,11 +30,12 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedData loaded = DataSources.load(spec, dataOptions.request(), System.err::println);
+        CommandInput input = CommandInput.data(spec, dataOptions);
+        LoadedData loaded = input.loaded();
         Description d = Description.describe(loaded.data());
         PrintStream out = System.out;
         if (OneClassData.isOneClass(loaded.data())) {
-            System.err.println("mlp4j: warning: " + OneClassData.explain(loaded.data(), spec, dataOptions.request()));
+            System.err.println("mlp4j: warning: " + OneClassData.explain(loaded.data(), spec, input.request()));
         }
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();

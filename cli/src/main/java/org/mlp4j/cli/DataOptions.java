@@ -3,7 +3,7 @@ package org.mlp4j.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.mlp4j.datasets.DataRequest;
+import org.mlp4j.formats.ReadOptions;
 import org.mlp4j.formats.io.MemoryBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,11 +50,11 @@ final class DataOptions {
         }
     }
 
-    DataRequest request() {
+    /** The request these options make; {@code --split} checked. */
+    ReadOptions request() {
         if (split != null && !Arrays.asList("train", "valid", "test").contains(split)) {
             throw new UsageException("--split must be train, valid or test, got '" + split + "'");
         }
-        return DataRequest.defaults().labelsFile(labels).labelColumn(labelColumn).targetColumns(targetColumns)
-                .xKey(xKey).yKey(yKey).split(split);
+        return new ReadOptions(labels, labelColumn, targetColumns, null, null, xKey, yKey, split);
     }
 }

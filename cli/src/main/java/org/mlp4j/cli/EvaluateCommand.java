@@ -3,13 +3,10 @@ package org.mlp4j.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mlp4j.datasets.DataRequest;
-import org.mlp4j.datasets.DataSources;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.eval.Evaluation;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.formats.model.ModelFile;
-import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,11 +38,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        ModelFile mf = ModelReader.read(model);
-        DataRequest request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
-        Dataset raw = DataSources.loadForEvaluation(data, request, System.err::println);
-        Models.warnings(mf, raw, model, data, request).forEach(w -> System.err.println("mlp4j: warning: " + w));
-        Dataset d = Models.prepare(mf, raw, model, data);
+        CommandInput input = CommandInput.forModel(model, data, dataOptions);
+        ModelFile mf = input.model();
+        input.warnings().forEach(w -> System.err.println("mlp4j: warning: " + w));
+        Dataset d = input.prepare(input.rows());
         if (!d.hasTargets()) {
             throw new UsageException(data + " has no labels or targets to evaluate against (use predict)");
         }

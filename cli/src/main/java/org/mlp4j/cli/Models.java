@@ -76,7 +76,7 @@ final class Models {
      * What looks wrong about giving {@code raw} (read from {@code spec}) to {@code mf}: one-class labels (a label
      * read from the wrong column?) and values on another scale than the training data's.
      */
-    static List<String> warnings(ModelFile mf, Dataset raw, Path model, String spec, org.mlp4j.datasets.DataRequest request) {
+    static List<String> warnings(ModelFile mf, Dataset raw, Path model, String spec, org.mlp4j.formats.ReadOptions request) {
         List<String> w = new java.util.ArrayList<>();
         if (OneClassData.isOneClass(raw) && raw.rows() > 1) {
             w.add(OneClassData.explain(raw, spec, request, false));

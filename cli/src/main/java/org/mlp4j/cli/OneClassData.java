@@ -2,8 +2,8 @@ package org.mlp4j.cli;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.mlp4j.datasets.DataRequest;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.formats.ReadOptions;
 
 /**
  * Data whose rows all carry the same class: nothing a classifier can learn, and almost always a label read from
@@ -33,12 +33,12 @@ final class OneClassData {
     }
 
     /** The explanation for one-class data {@code d} read from {@code spec} with {@code request}, for training. */
-    static String explain(Dataset d, String spec, DataRequest request) {
+    static String explain(Dataset d, String spec, ReadOptions request) {
         return explain(d, spec, request, true);
     }
 
     /** As above; {@code training} says there is nothing to learn, else only that the labels look wrong. */
-    static String explain(Dataset d, String spec, DataRequest request, boolean training) {
+    static String explain(Dataset d, String spec, ReadOptions request, boolean training) {
         String name = d.classNames().get(d.labels()[0]);
         StringBuilder sb = new StringBuilder(spec + ": every row has the same label ('" + name + "'"
                 + (request.labelColumn() != null ? ", from --label-column " + request.labelColumn() : "")
@@ -54,7 +54,7 @@ final class OneClassData {
      * Which column probably holds the labels: the last one when the label was taken from column 0 (the default
      * without a header), the first when it was taken from the last; null when neither looks like labels.
      */
-    private static String hint(Dataset d, DataRequest r) {
+    private static String hint(Dataset d, ReadOptions r) {
         String label = r.labelColumn();
         int features = d.featureCount();
         if ((label == null || label.strip().equals("0")) && looksLikeLabels(d, features - 1)) {

@@ -8,13 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mlp4j.datasets.DataRequest;
-import org.mlp4j.datasets.DataSources;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.io.AtomicFiles;
 import org.mlp4j.formats.model.ModelFile;
-import org.mlp4j.formats.model.ModelReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,15 +57,15 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         threads.apply();
         OutputPaths.check("--out", out);
-        ModelFile mf = ModelReader.read(model);
-        DataRequest request = TargetNames.forModel(mf.targetNames(), data, dataOptions.request());
-        Dataset raw = DataSources.loadForEvaluation(data, request, System.err::println);
+        CommandInput input = CommandInput.forModel(model, data, dataOptions);
+        ModelFile mf = input.model();
+        Dataset raw = input.rows();
         String range = InputRange.check(mf, raw, model, data);
         if (range != null) {
             System.err.println("mlp4j: warning: " + range);
         }
         Dataset features = Dataset.unlabeled(raw.features(), raw.rows(), raw.featureCount());
-        Dataset d = Models.prepare(mf, features, model, data);
+        Dataset d = input.prepare(features);
         float[] outputs = mf.network().predict(d.features(), d.rows(), threads.kernels());
         int width = mf.network().outputs();
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();

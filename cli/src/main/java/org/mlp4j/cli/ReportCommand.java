@@ -4,13 +4,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mlp4j.datasets.DataSources;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.train.EpochStats;
 import org.mlp4j.formats.model.ModelFile;
 import org.mlp4j.formats.model.ModelHistory;
-import org.mlp4j.formats.model.ModelReader;
 import org.mlp4j.report.HistoryCsv;
 import org.mlp4j.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -56,10 +54,11 @@ final class ReportCommand implements Callable<Integer> {
         OutputPaths.check("--out", out);
         ReportOptions.parseShape(imageShape);
         long start = System.nanoTime();
-        ModelFile mf = ModelReader.read(model);
+        CommandInput input = CommandInput.forModel(model, data, dataOptions);
+        ModelFile mf = input.model();
         List<EpochStats> epochs = history != null ? HistoryCsv.read(history)
                 : ModelHistory.fromColumns(model.toString(), mf.history());
-        Dataset raw = DataSources.loadForEvaluation(data, dataOptions.request(), System.err::println);
+        Dataset raw = input.rows();
         if (raw.featureCount() != mf.network().inputs()) {
             throw new UsageException(data + " has " + raw.featureCount() + " features but " + model + " takes "
                     + mf.network().inputs());

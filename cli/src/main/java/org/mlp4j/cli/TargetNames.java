@@ -7,7 +7,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mlp4j.datasets.DataRequest;
 import org.mlp4j.formats.DataReaders;
 import org.mlp4j.formats.ReadOptions;
 import org.mlp4j.formats.csv.CsvFormat;
@@ -23,9 +22,9 @@ final class TargetNames {
     }
 
     /** The names for {@code request}'s target columns of {@code spec}; null when it names none. */
-    static List<String> resolve(String spec, DataRequest request) throws IOException {
+    static List<String> resolve(String spec, ReadOptions request) throws IOException {
         List<String> columns = request.targetColumns();
-        if (columns == null || columns.isEmpty()) {
+        if (columns.isEmpty()) {
             return null;
         }
         List<String> header = header(spec);
@@ -40,8 +39,8 @@ final class TargetNames {
      * {@code request}, or for a model with target names and a CSV whose header holds all of them (and no label or
      * target columns asked for), the same request with those target columns — the columns a training file had.
      */
-    static DataRequest forModel(List<String> targets, String spec, DataRequest request) throws IOException {
-        if (targets == null || request.targetColumns() != null || request.labelColumn() != null) {
+    static ReadOptions forModel(List<String> targets, String spec, ReadOptions request) throws IOException {
+        if (targets == null || !request.targetColumns().isEmpty() || request.labelColumn() != null) {
             return request;
         }
         List<String> header = header(spec);
@@ -53,7 +52,7 @@ final class TargetNames {
                 return request;
             }
         }
-        return request.withSplit(request.split()).targetColumns(targets);
+        return request.withTargetColumns(targets);
     }
 
     private static List<String> header(String spec) throws IOException {

@@ -16,8 +16,8 @@ import org.mlp4j.formats.model.ModelWriter;
 
 /**
  * A regression model through the command line: {@code predict} prints its predicted values under the target column
- * names (which the model records, so {@code --target-columns} is not needed again), and {@code evaluate} reports
- * RMSE, MAE and R².
+ * names (which the model records, so {@code --target-columns} is not needed again, nor for {@code evaluate} and
+ * {@code report}), and {@code evaluate} reports RMSE, MAE and R².
  */
 class RegressionTest {
     @TempDir
@@ -94,5 +94,13 @@ class RegressionTest {
         assertEquals(0, r.status, r.toString());
         assertEquals("output0", r.out.lines().findFirst().orElseThrow());
         assertTrue(r.out.lines().skip(1).findFirst().orElseThrow().contains("."), "a value, not a class index: " + r.out);
+    }
+
+    @Test
+    void reportFindsTheTargetColumnsTheModelRecordsAsEvaluateDoes() throws Exception {
+        Path html = dir.resolve("house-report.html");
+        CliRun r = CliRun.of("report", "--model", model.toString(), "--data", csv.toString(), "--out", html.toString());
+        assertEquals(0, r.status, r.toString());
+        assertTrue(Files.readString(html).contains("price"), "the report is about the price target");
     }
 }

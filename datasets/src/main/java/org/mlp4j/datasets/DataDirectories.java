@@ -16,6 +16,10 @@ public final class DataDirectories {
     private final Map<String, String> env;
     private final Path home;
 
+    /**
+     * @param env  the environment, for {@code MLP4J_DATA}
+     * @param home the user's home directory, for {@code ~/.mlp4j/datasets}
+     */
     public DataDirectories(Map<String, String> env, Path home) {
         this.env = env;
         this.home = home;

@@ -74,7 +74,9 @@ public final class IdxDataset {
                 dirs);
     }
 
+    /** The dataset's name, as the command line spells it. */
     public String name() { return name; }
+    /** One line saying what the dataset is. */
     public String description() { return description; }
     /** The class names by label index, or null for "0", "1", …. */
     public List<String> classNames() { return classNames; }

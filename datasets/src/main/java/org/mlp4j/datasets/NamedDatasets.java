@@ -14,30 +14,25 @@ public final class NamedDatasets {
     static final long TRAIN_SEED = 1;
     static final long TEST_SEED = 2;
 
-    /** One line of {@code mlp4j datasets}. */
-    public static final class Entry {
-        private final String name;
-        private final String description;
-        private final String status;
-
-        Entry(String name, String description, String status) {
-            this.name = name;
-            this.description = description;
-            this.status = status;
-        }
-
-        public String name() { return name; }
-        public String description() { return description; }
-        public String status() { return status; }
+    /**
+     * One line of {@code mlp4j datasets}.
+     *
+     * @param name        the dataset's name
+     * @param description what it is
+     * @param status      where it comes from: bundled, found in a directory, to download, or synthetic
+     */
+    public record Entry(String name, String description, String status) {
     }
 
     private NamedDatasets() {
     }
 
+    /** The names, in the order {@code mlp4j datasets} lists them. */
     public static List<String> names() {
         return List.of("digits", "fashion-mnist", "mnist", "xor", "spirals", "blobs");
     }
 
+    /** Whether {@code spec} is one of the {@link #names()} (in any case). */
     public static boolean isName(String spec) {
         return names().contains(spec.toLowerCase(Locale.ROOT));
     }

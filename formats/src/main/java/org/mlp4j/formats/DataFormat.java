@@ -13,6 +13,9 @@ import org.mlp4j.formats.io.FileHead;
  * decompressed when the file is gzip), then — when no format recognised the content — about the file's
  * <em>name</em>. A format should claim by name only what it would rather report a precise error on
  * (an {@code .idx3-ubyte} file with a broken header) than have called "unrecognised".
+ *
+ * <p>A format says which {@link Split splits} its files hold through the {@link DataSource} it opens: a container
+ * lists what each file holds; a format without splits of its own returns a {@link WholeFileSource}.
  */
 public interface DataFormat {
     /** Short name for messages: {@code IDX}, {@code CSV}, {@code pickle}. */
@@ -26,6 +29,14 @@ public interface DataFormat {
      */
     boolean acceptsName(String baseName);
 
-    /** Reads the file into a dataset. */
-    Dataset read(Path file, ReadOptions options) throws IOException;
+    /**
+     * Opens a file of this format as a source of its splits. Cheap: at most the file's directory (an {@code .npz}'s
+     * entry list) is read before a split is asked for.
+     */
+    DataSource open(Path file) throws IOException;
+
+    /** Reads the file's {@link ReadOptions#split() requested split} (the training rows by default). */
+    default Dataset read(Path file, ReadOptions options) throws IOException {
+        return open(file).read(Split.parse(options.split()), options);
+    }
 }

@@ -21,6 +21,7 @@ public class DataFormatException extends RuntimeException {
         this.position = position;
     }
 
+    /** As the three-argument constructor, with the low-level failure that revealed the problem. */
     public DataFormatException(String file, String position, String message, Throwable cause) {
         super(file + ": " + position + ": " + message, cause);
         this.file = file;
@@ -32,6 +33,7 @@ public class DataFormatException extends RuntimeException {
         return position;
     }
 
+    /** The file's name or path as the user gave it. */
     public String file() {
         return file;
     }

@@ -39,9 +39,14 @@ public final class DataReaders {
         return FORMATS;
     }
 
-    /** Reads {@code file} into a dataset. */
+    /** Reads {@code file}'s {@link ReadOptions#split() requested split} (its training rows by default). */
     public static Dataset read(Path file, ReadOptions options) throws IOException {
         return detect(file).read(file, options);
+    }
+
+    /** Opens {@code file}, whatever its format, as a source that lists and reads its splits. */
+    public static DataSource open(Path file) throws IOException {
+        return detect(file).open(file);
     }
 
     /** The format {@code file} is in; a {@link DataFormatException} naming what was found when none reads it. */

@@ -45,7 +45,9 @@ public final class Description {
         return new Description(data, x.length == 0 ? Float.NaN : min, x.length == 0 ? Float.NaN : max, mean);
     }
 
+    /** The number of rows. */
     public int rows() { return rows; }
+    /** Features per row. */
     public int features() { return features; }
     /** Class names, or null unless the set is a classification set. */
     public List<String> classes() { return classes; }
@@ -53,8 +55,11 @@ public final class Description {
     public int[] classCounts() { return classCounts == null ? null : classCounts.clone(); }
     /** Regression targets per row (0 for classification and unlabelled sets). */
     public int targetWidth() { return targetWidth; }
+    /** The smallest raw feature value (NaN when there are none). */
     public float min() { return min; }
+    /** The largest raw feature value (NaN when there are none). */
     public float max() { return max; }
+    /** The mean raw feature value (NaN when there are none). */
     public double mean() { return mean; }
 
     /** The same facts as an ordered map, ready for JSON output. */

@@ -1,10 +1,9 @@
 package org.mlp4j.formats.csv;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.DataFormat;
-import org.mlp4j.formats.ReadOptions;
+import org.mlp4j.formats.DataSource;
+import org.mlp4j.formats.WholeFileSource;
 import org.mlp4j.formats.io.FileHead;
 
 /**
@@ -44,7 +43,7 @@ public final class CsvFormat implements DataFormat {
     }
 
     @Override
-    public Dataset read(Path file, ReadOptions options) throws IOException {
-        return CsvReader.read(file, options);
+    public DataSource open(Path file) {
+        return new WholeFileSource(file, CsvReader::read);
     }
 }

@@ -48,22 +48,27 @@ public final class IdxArray {
         return type;
     }
 
+    /** The dimensions, outermost first (a copy). */
     public int[] dims() {
         return dims.clone();
     }
 
+    /** The number of dimensions. */
     public int rank() {
         return dims.length;
     }
 
+    /** The size of dimension {@code i}. */
     public int dim(int i) {
         return dims[i];
     }
 
+    /** The number of elements. */
     public int count() {
         return floats != null ? floats.length : ints.length;
     }
 
+    /** Whether the elements were read as floats (else as ints). */
     public boolean hasFloats() {
         return floats != null;
     }

@@ -1,10 +1,9 @@
 package org.mlp4j.formats.idx;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.DataFormat;
-import org.mlp4j.formats.ReadOptions;
+import org.mlp4j.formats.DataSource;
+import org.mlp4j.formats.WholeFileSource;
 import org.mlp4j.formats.io.FileHead;
 
 /** IDX as a {@link DataFormat}: recognised by its magic ({@code 00 00}, a known type code, rank ≥ 1). */
@@ -26,7 +25,7 @@ public final class IdxFormat implements DataFormat {
     }
 
     @Override
-    public Dataset read(Path file, ReadOptions options) throws IOException {
-        return IdxDatasets.read(file, options);
+    public DataSource open(Path file) {
+        return new WholeFileSource(file, IdxDatasets::read);
     }
 }

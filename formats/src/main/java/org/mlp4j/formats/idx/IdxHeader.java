@@ -19,6 +19,7 @@ public final class IdxHeader {
         this.gzip = gzip;
     }
 
+    /** The element type the type code declares. */
     public IdxType type() {
         return type;
     }
@@ -28,6 +29,7 @@ public final class IdxHeader {
         return dims.clone();
     }
 
+    /** The number of dimensions. */
     public int rank() {
         return dims.length;
     }

@@ -165,6 +165,8 @@ public final class IdxReader {
         private final boolean asInts;
         private float[] floats;
         private int[] ints;
+        /** Integer elements of one chunk on their way to {@link #floats}; allocated only when needed. */
+        private int[] widening;
 
         Chunks(Path file, InputStream in, IdxHeader h, boolean asInts, int initialCapacity) {
             this.file = file;
@@ -195,11 +197,7 @@ public final class IdxReader {
                                     + " bytes the header declares (" + h.describe() + ")");
                 }
                 ensureCapacity(done + n);
-                if (asInts) {
-                    decodeInts(buf, n, ints, done);
-                } else {
-                    decodeFloats(buf, n, floats, done);
-                }
+                decode(buf, n, done);
                 done += n;
                 offset += want;
             }
@@ -243,44 +241,40 @@ public final class IdxReader {
             }
         }
 
-        private void decodeFloats(byte[] b, int n, float[] out, int at) {
+        /**
+         * Decodes {@code n} elements of {@code b} into the destination from element {@code at}. Integer types are
+         * decoded once, by {@link #decodeIntegers}, and widened to floats when floats are wanted (exact up to 2^24,
+         * rounded to nearest above, as a direct conversion would).
+         */
+        private void decode(byte[] b, int n, int at) {
             switch (h.type()) {
-                case U8:
-                    for (int i = 0; i < n; i++) {
-                        out[at + i] = b[i] & 0xFF;
-                    }
-                    break;
-                case I8:
-                    for (int i = 0; i < n; i++) {
-                        out[at + i] = b[i];
-                    }
-                    break;
-                case I16:
-                    for (int i = 0; i < n; i++) {
-                        out[at + i] = (short) I16.get(b, 2 * i);
-                    }
-                    break;
-                case I32:
-                    for (int i = 0; i < n; i++) {
-                        out[at + i] = (int) I32.get(b, 4 * i);
-                    }
-                    break;
                 case F32:
                     for (int i = 0; i < n; i++) {
-                        out[at + i] = (float) F32.get(b, 4 * i);
+                        floats[at + i] = (float) F32.get(b, 4 * i);
                     }
                     break;
                 case F64:
                     for (int i = 0; i < n; i++) {
-                        out[at + i] = (float) (double) F64.get(b, 8 * i);
+                        floats[at + i] = (float) (double) F64.get(b, 8 * i);
                     }
                     break;
                 default:
-                    throw new AssertionError(h.type());
+                    if (asInts) {
+                        decodeIntegers(b, n, ints, at);
+                    } else {
+                        if (widening == null) {
+                            widening = new int[CHUNK];
+                        }
+                        decodeIntegers(b, n, widening, 0);
+                        for (int i = 0; i < n; i++) {
+                            floats[at + i] = widening[i];
+                        }
+                    }
             }
         }
 
-        private void decodeInts(byte[] b, int n, int[] out, int at) {
+        /** The one decoding loop of each integer type. */
+        private void decodeIntegers(byte[] b, int n, int[] out, int at) {
             switch (h.type()) {
                 case U8:
                     for (int i = 0; i < n; i++) {

@@ -47,6 +47,7 @@ public final class FileHead {
         return new FileHead(file, raw, content, true);
     }
 
+    /** The file whose head this is. */
     public Path file() {
         return file;
     }
@@ -66,10 +67,12 @@ public final class FileHead {
         return i < content.length ? content[i] & 0xFF : -1;
     }
 
+    /** How many content bytes were read: fewer than asked only when the content is shorter. */
     public int contentLength() {
         return content.length;
     }
 
+    /** Whether the file is gzip-compressed (by its magic bytes). */
     public boolean isGzip() {
         return gzip;
     }

@@ -3,19 +3,12 @@ package org.mlp4j.formats.model;
 import java.util.Map;
 import org.mlp4j.engine.train.TrainingState;
 
-/** What a checkpoint file holds: the model so far, the run's settings, and the exact training state. */
-public final class Checkpoint {
-    private final ModelFile model;
-    private final Map<String, Object> settings;
-    private final TrainingState state;
-
-    public Checkpoint(ModelFile model, Map<String, Object> settings, TrainingState state) {
-        this.model = model;
-        this.settings = settings;
-        this.state = state;
-    }
-
-    public ModelFile model() { return model; }
-    public Map<String, Object> settings() { return settings; }
-    public TrainingState state() { return state; }
+/**
+ * What a checkpoint file holds: the model so far, the run's settings, and the exact training state.
+ *
+ * @param model    the model as of the checkpoint
+ * @param settings the run's settings (command-line flags by name), to resume with the same ones
+ * @param state    where training stands: epoch, optimizer moments, random streams
+ */
+public record Checkpoint(ModelFile model, Map<String, Object> settings, TrainingState state) {
 }

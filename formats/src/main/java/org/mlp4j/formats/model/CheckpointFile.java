@@ -34,6 +34,13 @@ public final class CheckpointFile {
     private CheckpointFile() {
     }
 
+    /**
+     * Writes a checkpoint atomically: a failed write leaves the previous checkpoint whole.
+     *
+     * @param model    the model as of this checkpoint
+     * @param s        the exact training state to resume from
+     * @param settings the run's settings, to resume with the same ones
+     */
     public static void write(Path file, ModelFile model, TrainingState s, Map<String, Object> settings) throws IOException {
         ByteArrayOutputStream modelBytes = new ByteArrayOutputStream();
         ModelWriter.write(modelBytes, model);

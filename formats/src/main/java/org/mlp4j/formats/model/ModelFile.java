@@ -92,6 +92,7 @@ public final class ModelFile {
         return new ModelFile(network, null, null, null, null);
     }
 
+    /** The network. */
     public Network network() { return network; }
     /** Class names, or null. */
     public List<String> classNames() { return classNames; }
@@ -106,19 +107,23 @@ public final class ModelFile {
     /** The training run's per-epoch history as columns (empty when the file has none; see {@link ModelHistory}). */
     public Map<String, Object> history() { return history; }
 
+    /** A copy with these class names (null: none); class names replace target names. */
     public ModelFile withClassNames(List<String> names) {
         return new ModelFile(network, names, normalization, training, metrics, names == null ? targetNames : null,
                 history);
     }
 
+    /** A copy with this input normalization (null: none). */
     public ModelFile withNormalization(Normalization n) {
         return new ModelFile(network, classNames, n, training, metrics, targetNames, history);
     }
 
+    /** A copy with these training options (copied, order kept). */
     public ModelFile withTraining(Map<String, Object> options) {
         return new ModelFile(network, classNames, normalization, options, metrics, targetNames, history);
     }
 
+    /** A copy with these metrics (copied, order kept). */
     public ModelFile withMetrics(Map<String, Object> values) {
         return new ModelFile(network, classNames, normalization, training, values, targetNames, history);
     }

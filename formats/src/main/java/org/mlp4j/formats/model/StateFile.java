@@ -20,13 +20,16 @@ import org.mlp4j.formats.io.AtomicFiles;
  * model reader's validation (every length checked against its shape before use).
  */
 public final class StateFile {
+    /** The {@code format} field every state file carries. */
     public static final String FORMAT = "mlp4j-state";
+    /** The {@code version} field this code writes and reads. */
     public static final int VERSION = 1;
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private StateFile() {
     }
 
+    /** Writes {@code state}, name by name in its order, atomically: a failed write leaves the old file. */
     public static void write(Path file, Map<String, float[]> state) throws IOException {
         AtomicFiles.write(file, out -> {
             try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
@@ -50,6 +53,11 @@ public final class StateFile {
         });
     }
 
+    /**
+     * Reads a state file, in its order.
+     *
+     * @throws org.mlp4j.formats.DataFormatException naming the file and field when it is not a valid state file
+     */
     public static Map<String, float[]> read(Path file) throws IOException {
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {

@@ -21,17 +21,29 @@ public final class DType {
         }
     }
 
+    /** NumPy {@code bool}: one byte, 0 or 1. */
     public static final DType BOOL = new DType(Kind.BOOL, 1, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code int8}. */
     public static final DType INT8 = new DType(Kind.INT, 1, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code uint8}. */
     public static final DType UINT8 = new DType(Kind.UINT, 1, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code int16}, little-endian. */
     public static final DType INT16 = new DType(Kind.INT, 2, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code uint16}, little-endian. */
     public static final DType UINT16 = new DType(Kind.UINT, 2, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code int32}, little-endian. */
     public static final DType INT32 = new DType(Kind.INT, 4, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code uint32}, little-endian. */
     public static final DType UINT32 = new DType(Kind.UINT, 4, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code int64}, little-endian. */
     public static final DType INT64 = new DType(Kind.INT, 8, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code uint64}, little-endian. */
     public static final DType UINT64 = new DType(Kind.UINT, 8, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code float16}, little-endian. */
     public static final DType FLOAT16 = new DType(Kind.FLOAT, 2, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code float32}, little-endian. */
     public static final DType FLOAT32 = new DType(Kind.FLOAT, 4, ByteOrder.LITTLE_ENDIAN);
+    /** NumPy {@code float64}, little-endian. */
     public static final DType FLOAT64 = new DType(Kind.FLOAT, 8, ByteOrder.LITTLE_ENDIAN);
 
     private final Kind kind;
@@ -110,9 +122,13 @@ public final class DType {
                 + " uint8/16/32/64 or float16/32/64");
     }
 
+    /** Boolean, signed, unsigned or floating point. */
     public Kind kind() { return kind; }
+    /** Bytes per element. */
     public int itemSize() { return itemSize; }
+    /** The byte order of elements wider than a byte. */
     public ByteOrder order() { return order; }
+    /** Whether elements are whole numbers: bool, signed or unsigned integers. */
     public boolean isInteger() { return kind == Kind.INT || kind == Kind.UINT || kind == Kind.BOOL; }
 
     /** The same type with the given byte order (one-byte types are unaffected). */

@@ -132,13 +132,17 @@ public final class NdArray {
         return of(DType.UINT8, shape, values.clone(), 0, false);
     }
 
+    /** The element type as stored. */
     public DType dtype() { return dtype; }
     /** The shape (a copy); {@code []} for a scalar. */
     public long[] shape() { return shape.clone(); }
+    /** The number of dimensions (0 for a scalar). */
     public int rank() { return shape.length; }
+    /** The size of dimension {@code axis}. */
     public long dim(int axis) { return shape[axis]; }
     /** The number of elements (1 for a scalar). */
     public int size() { return size; }
+    /** Whether the array is a 0-dimensional scalar. */
     public boolean isScalar() { return shape.length == 0; }
 
     /** Element {@code i} in C order, widened to double (exact for everything but int64 beyond 2^53). */

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.formats.Split;
 
 /**
  * Datasets from NumPy files, recognised by content: an {@code .npz} archive maps like a dict (see
- * {@link ArrayDatasets}), reading only the arrays it uses; a lone {@code .npy} array is features without labels.
+ * {@link KeyPairs}), reading only the arrays it uses; a lone {@code .npy} array is features without labels.
  */
 public final class NumpyDatasets {
     private NumpyDatasets() {
@@ -28,12 +28,12 @@ public final class NumpyDatasets {
 
     /** As {@link #read(Path, String, String, String)}, with the labels' meaning stated ({@code null}: auto). */
     public static Dataset read(Path file, String xKey, String yKey, String split, LabelKind labels) throws IOException {
-        return ArrayDatasets.toDataset(open(file), file.toString(), xKey, yKey, split, labels);
+        return NumpySource.open(file).read(Split.parse(split), xKey, yKey, labels);
     }
 
     /** True when the file holds the given split ({@code test}: {@code x_test}/{@code y_test} in an {@code .npz}). */
     public static boolean hasSplit(Path file, String split) throws IOException {
-        return ArrayDatasets.hasSplit(open(file), split);
+        return NumpySource.open(file).has(Split.parse(split));
     }
 
     /** True when the file starts like a zip archive (an {@code .npz}). */
@@ -50,23 +50,5 @@ public final class NumpyDatasets {
             }
         }
         return NpzReader.isZip(head, n);
-    }
-
-    private static Object open(Path file) throws IOException {
-        if (!isNpz(file)) {
-            return NpyReader.read(file);
-        }
-        List<String> names = NpzReader.names(file);
-        return new ArrayDatasets.Keyed() {
-            @Override
-            public List<String> keys() {
-                return names;
-            }
-
-            @Override
-            public Object get(String key) throws IOException {
-                return NpzReader.read(file, key);
-            }
-        };
     }
 }

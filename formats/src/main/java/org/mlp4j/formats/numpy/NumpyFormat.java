@@ -2,9 +2,8 @@ package org.mlp4j.formats.numpy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.DataFormat;
-import org.mlp4j.formats.ReadOptions;
+import org.mlp4j.formats.DataSource;
 import org.mlp4j.formats.io.FileHead;
 
 /** NumPy's {@code .npy} (magic {@code \x93NUMPY}) and {@code .npz} (a zip archive of {@code .npy} entries). */
@@ -26,7 +25,7 @@ public final class NumpyFormat implements DataFormat {
     }
 
     @Override
-    public Dataset read(Path file, ReadOptions options) throws IOException {
-        return NumpyDatasets.read(file, options.xKey(), options.yKey(), options.split());
+    public DataSource open(Path file) throws IOException {
+        return NumpySource.open(file);
     }
 }

@@ -143,6 +143,7 @@ public final class SourceBytes {
 
     /** The backing array; only {@code [0, length())} is data. */
     public byte[] data() { return data; }
+    /** How many bytes of {@link #data()} are data. */
     public int length() { return length; }
     /** The file's name as the user gave it. */
     public String file() { return file; }

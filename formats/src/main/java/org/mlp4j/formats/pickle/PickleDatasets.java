@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.mlp4j.engine.data.Dataset;
-import org.mlp4j.formats.numpy.ArrayDatasets;
+import org.mlp4j.formats.Split;
 import org.mlp4j.formats.numpy.LabelKind;
 
 /**
  * Datasets from pickle files ({@code .pkl}, {@code .pickle}, gzip-compressed or not), mapped as
- * {@link ArrayDatasets} describes: a dict with a known key pair or named keys, an {@code (x, y)} pair,
+ * {@link PickleArrays} describes: a dict with a known key pair or named keys, an {@code (x, y)} pair,
  * {@code (train, valid, test)} pairs. A file holding several concatenated pickles
- * ({@code pickle.dump(x, f); pickle.dump(y, f)}) is read as the tuple of them.
+ * ({@code pickle.dump(x, f); pickle.dump(y, f)}) is read as the tuple of them. To take several splits from one
+ * file, parsing it once, use {@link PickleSource}.
  */
 public final class PickleDatasets {
     private PickleDatasets() {
@@ -30,12 +31,12 @@ public final class PickleDatasets {
 
     /** As {@link #read(Path, String, String, String)}, with the labels' meaning stated ({@code null}: auto). */
     public static Dataset read(Path file, String xKey, String yKey, String split, LabelKind labels) throws IOException {
-        return ArrayDatasets.toDataset(load(file), file.toString(), xKey, yKey, split, labels);
+        return PickleArrays.toDataset(load(file), file.toString(), xKey, yKey, Split.parse(split), labels);
     }
 
     /** True when the file holds the given split ({@code test}: e.g. {@code x_test}, or a (train, valid, test) triple). */
     public static boolean hasSplit(Path file, String split) throws IOException {
-        return ArrayDatasets.hasSplit(load(file), split);
+        return PickleArrays.splits(load(file)).contains(Split.parse(split));
     }
 
     /** What the file holds: its one pickle, or a tuple of the pickles when several are concatenated. */

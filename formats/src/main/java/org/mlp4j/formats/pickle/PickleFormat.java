@@ -1,10 +1,8 @@
 package org.mlp4j.formats.pickle;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.DataFormat;
-import org.mlp4j.formats.ReadOptions;
+import org.mlp4j.formats.DataSource;
 import org.mlp4j.formats.io.FileHead;
 
 /**
@@ -29,7 +27,7 @@ public final class PickleFormat implements DataFormat {
     }
 
     @Override
-    public Dataset read(Path file, ReadOptions options) throws IOException {
-        return PickleDatasets.read(file, options.xKey(), options.yKey(), options.split());
+    public DataSource open(Path file) {
+        return new PickleSource(file);
     }
 }

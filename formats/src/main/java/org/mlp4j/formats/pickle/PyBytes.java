@@ -24,7 +24,9 @@ public final class PyBytes {
         return new PyBytes(bytes, 0, bytes.length, false);
     }
 
+    /** The number of bytes. */
     public int length() { return length; }
+    /** Byte {@code i}, {@code 0 <= i < length()}. */
     public byte byteAt(int i) {
         if (i < 0 || i >= length) {
             throw new IndexOutOfBoundsException(i);

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.formats.DataFormatException;
-import org.mlp4j.formats.numpy.ArrayDatasets;
+import org.mlp4j.formats.Split;
 
 /**
  * Every truncation of valid pickles and a few hundred seeded random byte flips: each ends in a result or a
@@ -26,7 +26,7 @@ class CorruptPickleSweepTest {
         try {
             for (Object o : Unpickler.loadAll(data, "sweep.pkl")) {
                 try {
-                    ArrayDatasets.toDataset(o, "sweep.pkl", null, null, null, null);
+                    PickleArrays.toDataset(o, "sweep.pkl", null, null, Split.TRAIN, null);
                 } catch (DataFormatException expected) {
                     // a dict without a known key pair, say
                 }
