@@ -2,7 +2,6 @@ package org.mlp4j.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mlp4j.engine.DenseLayer;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.Rng;
 import org.mlp4j.engine.Targets;
@@ -52,29 +51,13 @@ public final class Trainer {
         this.rng = new Rng(options.seed());
         this.learningRate = options.learningRate();
         this.batchCapacity = Math.max(1, options.batchSize());
-        float[][] gradients;
-        boolean[] weights;
-        if (network.isPlain()) {
-            List<DenseLayer> layers = network.layers();
-            parameters = new float[2 * layers.size()][];
-            gradients = new float[2 * layers.size()][];
-            for (int l = 0; l < layers.size(); l++) {
-                DenseLayer layer = layers.get(l);
-                parameters[2 * l] = layer.weights();
-                parameters[2 * l + 1] = layer.bias();
-                gradients[2 * l] = new float[layer.weights().length];
-                gradients[2 * l + 1] = new float[layer.bias().length];
-            }
-            weights = null;
-        } else {
-            StackParameters stack = new StackParameters(network, options);
-            parameters = stack.parameters;
-            gradients = stack.gradients;
-            weights = stack.weights;
-        }
+        TrainableArrays arrays = TrainableArrays.of(network, options);
+        this.parameters = arrays.parameters;
         this.dropout = new DropoutMasks(network, options.dropout());
-        GradientTransform transform = new GradientTransform(options, kernels, parameters, gradients, weights);
-        this.step = BatchStep.create(network, kernels, parameters, gradients, dropout, transform, optimizer);
+        GradientTransform transform = new GradientTransform(options, kernels, parameters, arrays.gradients,
+                arrays.weights);
+        this.step = BatchStep.create(network, kernels, parameters, arrays.gradients, dropout, transform,
+                optimizer);
         this.checkpoints = options.checkpoint() == null ? null
                 : new CheckpointListener(options.checkpoint(), options.checkpointEvery());
         optimizer.initialize(parameters);
