@@ -136,6 +136,12 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /**
+     * With --resume, the initialiser the checkpoint's run started from: the resumed run continues from the
+     * checkpoint's parameters, and records the run's initialiser, not the default.
+     */
+    String resumedInit;
+
     /** The flags a checkpoint fixes; with --resume they are refused. */
     private static final List<String> FIXED_BY_CHECKPOINT = List.of("--layers", "--activation", "--output", "--loss",
             "--init", "--batch", "--seed", "--scale", "--from", "--optimizer", "--lr", "--momentum", "--beta1",
@@ -397,57 +403,12 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Everything that defines this run, recorded in the model's {@code training} section and in checkpoints. */
     private Map<String, Object> settings(int batchSize) {
-        Map<String, Object> m = new LinkedHashMap<>(flags.describe());
-        m.put("batchSize", batchSize);
-        m.put("epochs", epochs);
-        m.put("seed", seed);
-        m.put("init", from != null ? "from " + from : init == null ? "he-normal" : Initializer.parse(init).spec());
-        m.put("scale", scale);
-        m.put("data", data);
-        if (validationSplit != null) {
-            m.put("validationSplit", validationSplit);
-        }
-        RunSettings.record(m, this);
-        return m;
+        return RunSettings.of(this, batchSize).toMap();
     }
 
     /** With --resume, the checkpoint's settings are the run's: re-applied here so the resumed run is the same run. */
     private void restoreSettings(Map<String, Object> s) {
-        if (!spec.commandLine().getParseResult().hasMatchedOption("--epochs") && s.get("epochs") instanceof Number) {
-            epochs = ((Number) s.get("epochs")).intValue();
-        }
-        Object b = s.get("batchSize");
-        batch = b == null ? batch : b.toString();
-        seed = s.get("seed") instanceof Number ? ((Number) s.get("seed")).longValue() : seed;
-        scale = s.get("scale") == null ? scale : s.get("scale").toString();
-        if (s.get("validationSplit") instanceof Number && validationSplit == null) {
-            validationSplit = ((Number) s.get("validationSplit")).doubleValue();
-        }
-        flags.optimizer = String.valueOf(s.getOrDefault("optimizer", flags.optimizer));
-        flags.learningRate = number(s, "learningRate", flags.learningRate);
-        flags.momentum = number(s, "momentum", flags.momentum);
-        flags.beta1 = number(s, "beta1", flags.beta1);
-        flags.beta2 = number(s, "beta2", flags.beta2);
-        flags.eps = number(s, "eps", flags.eps);
-        flags.l2 = number(s, "l2", 0.0);
-        flags.weightDecay = number(s, "weightDecay", 0.0);
-        flags.dropout = number(s, "dropout", 0.0);
-        flags.clipNorm = number(s, "clipNorm", 0.0);
-        flags.schedule = String.valueOf(s.getOrDefault("schedule", "constant"));
-        flags.batches = String.valueOf(s.getOrDefault("batches", "shuffle"));
-        if (s.get("earlyStopping") instanceof Number) {
-            flags.patience = ((Number) s.get("earlyStopping")).intValue();
-            flags.minDelta = number(s, "minDelta", 0.0);
-        }
-        RunSettings.restore(s, this, spec.commandLine().getParseResult());
-    }
-
-    private static Double number(Map<String, Object> s, String key, Double fallback) {
-        Object v = s.get(key);
-        if (v instanceof Number) {
-            return ((Number) v).doubleValue();
-        }
-        return fallback;
+        RunSettings.fromMap(s).applyTo(this, spec.commandLine().getParseResult());
     }
 
     private void refuseConflicts() {

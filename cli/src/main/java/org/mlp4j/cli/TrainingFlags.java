@@ -1,8 +1,6 @@
 package org.mlp4j.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.mlp4j.engine.train.EarlyStopping;
 import org.mlp4j.engine.train.LearningRateSchedule;
 import org.mlp4j.engine.train.TrainingOptions;
@@ -10,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The optimizer and training-control flags of {@code train} (names are a contract for scripts). Their values are
- * recorded in the model file's {@code training} section and in checkpoints.
+ * recorded in the model file's {@code training} section and in checkpoints, as part of {@link RunSettings}.
  */
 final class TrainingFlags {
     @Option(names = "--optimizer", paramLabel = "O", defaultValue = "sgd",
@@ -119,33 +117,5 @@ final class TrainingFlags {
             throw new UsageException("--checkpoint-every must be >= 1, got " + checkpointEvery);
         }
         return b;
-    }
-
-    /** The settings recorded in the model file's {@code training} section. */
-    Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("optimizer", optimizer);
-        m.put("learningRate", learningRate());
-        if (optimizer.equals("momentum") || optimizer.equals("nesterov")) {
-            m.put("momentum", momentum == null ? 0.9 : momentum);
-        }
-        if (optimizer.startsWith("adam")) {
-            m.put("beta1", beta1 == null ? 0.9 : beta1);
-            m.put("beta2", beta2 == null ? 0.999 : beta2);
-        }
-        if (eps != null) {
-            m.put("eps", eps);
-        }
-        if (l2 > 0) m.put("l2", l2);
-        if (weightDecay() > 0) m.put("weightDecay", weightDecay());
-        if (dropout > 0) m.put("dropout", dropout);
-        if (clipNorm > 0) m.put("clipNorm", clipNorm);
-        if (!schedule.equals("constant")) m.put("schedule", schedule);
-        if (!batches.equals("shuffle")) m.put("batches", batches);
-        if (patience != null) {
-            m.put("earlyStopping", patience);
-            m.put("minDelta", minDelta);
-        }
-        return m;
     }
 }

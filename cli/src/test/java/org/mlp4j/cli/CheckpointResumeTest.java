@@ -113,6 +113,42 @@ class CheckpointResumeTest {
         assertEquals("accuracy", ModelReader.read(resumed).training().get("monitor"));
     }
 
+    /**
+     * The run a checkpoint resumes is the run that was interrupted: with every training setting away from its default,
+     * the resumed run records exactly the settings the checkpoint holds (bar the epochs, given again).
+     */
+    @Test
+    void aResumedRunRecordsTheCheckpointsSettings() throws Exception {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            double a = Math.sin(i * 0.37);
+            double b = Math.cos(i * 0.91);
+            csv.append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%d%n", a, b, a * b > 0 ? 1 : 0));
+        }
+        Path data = Files.writeString(dir.resolve("quadrants.csv"), csv);
+        Path checkpoint = dir.resolve("c.json");
+        CliRun first = CliRun.of("train", "--data", data.toString(), "--label-column", "last", "--layers",
+                "auto,12,auto", "--init", "glorot-uniform", "--scale", "standard", "--optimizer", "adamw", "--lr", "0.01",
+                "--beta1", "0.85", "--beta2", "0.99", "--eps", "1e-7", "--l2", "1e-4", "--weight-decay", "0.02",
+                "--dropout", "0.1", "--clip-norm", "3", "--schedule", "step:0.9", "--batches", "random",
+                "--early-stopping", "5", "--min-delta", "0.001", "--monitor", "val_accuracy", "--validation-split", "0.2",
+                "--split-mode", "stratified", "--test-split", "0.1", "--class-names", "off,on", "--batch", "16",
+                "--seed", "4", "--epochs", "2", "--checkpoint", checkpoint.toString(),
+                "--model", dir.resolve("partial.json").toString());
+        assertEquals(0, first.status, first.toString());
+        Path resumed = dir.resolve("resumed.json");
+        CliRun second = CliRun.of("train", "--resume", checkpoint.toString(), "--epochs", "3",
+                "--model", resumed.toString());
+        assertEquals(0, second.status, second.toString());
+
+        java.util.Map<String, Object> recorded = new java.util.LinkedHashMap<>(
+                org.mlp4j.formats.model.CheckpointFile.read(checkpoint).settings());
+        java.util.Map<String, Object> used = new java.util.LinkedHashMap<>(ModelReader.read(resumed).training());
+        assertEquals(2, recorded.remove("epochs"));
+        assertEquals(3, used.remove("epochs"));
+        assertEquals(recorded, used);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

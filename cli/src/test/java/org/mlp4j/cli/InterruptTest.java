@@ -42,8 +42,8 @@ class InterruptTest {
         }
 
         org.mlp4j.engine.train.TrainingState state = org.mlp4j.formats.model.CheckpointFile.read(checkpoint).state();
-        assertTrue(state.epochsDone >= 2, "stopped after epoch " + state.epochsDone);
-        int target = state.epochsDone + 2;
+        assertTrue(state.position().epochsDone() >= 2, "stopped after epoch " + state.position().epochsDone());
+        int target = state.position().epochsDone() + 2;
         CliRun r = CliRun.of("train", "--data", "spirals", "--resume", checkpoint.toString(), "--epochs", Integer.toString(target),
                 "--model", model.toString(), "--json");
         assertEquals(0, r.status, r.toString());

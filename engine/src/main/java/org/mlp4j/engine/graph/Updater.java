@@ -2,6 +2,7 @@ package org.mlp4j.engine.graph;
 
 import java.util.List;
 import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.parallel.Shares;
 import org.mlp4j.engine.parallel.WorkerPool;
 import org.mlp4j.engine.train.LearningRateSchedule;
 import org.mlp4j.engine.train.Optimizer;
@@ -115,8 +116,8 @@ public final class Updater {
         float rate = (float) learningRate;
         for (int i = 0; i < values.length; i++) {
             int n = values[i].length;
-            int from = (int) ((long) n * part / parts);
-            int to = (int) ((long) n * (part + 1) / parts);
+            int from = Shares.start(n, part, parts);
+            int to = Shares.start(n, part + 1, parts);
             if (to > from) {
                 optimizer.update(values[i], gradients[i], i, from, to, rate, kernels);
             }

@@ -86,7 +86,7 @@ class TrainingControlsTest {
         History partial = self[0].fit(data);
         assertTrue(partial.stopReason().startsWith("interrupted in epoch"), partial.stopReason());
         assertNotNull(saved[0]);
-        assertTrue(saved[0].nextBatch > 0);
+        assertTrue(saved[0].position().nextBatch() > 0);
 
         Network resumed = net(5);
         copy(savedParams[0], resumed);

@@ -112,9 +112,9 @@ class ReadersFuzzTest {
         Path f = file("checkpoint.json", data);
         try {
             Checkpoint c = CheckpointFile.read(f);
-            int rows = c.state().order.length;
-            assertTrue(rows > 0 && c.state().nextBatch >= 0);
-            for (int r : c.state().order) {
+            int rows = c.state().position().order().length;
+            assertTrue(rows > 0 && c.state().position().nextBatch() >= 0);
+            for (int r : c.state().position().order()) {
                 assertTrue(r >= 0 && r < rows);
             }
         } catch (DataFormatException e) {

@@ -63,9 +63,9 @@ class CheckpointValidationTest {
     void theCheckpointTrainWroteReadsBackWithItsState() throws Exception {
         Path f = write(JSON.writeValueAsString(adam()));
         Checkpoint c = CheckpointFile.read(f);
-        assertArrayEquals(new int[] {1, 0, 5, 3, 4, 2}, c.state().order);
-        assertEquals(3 * 2 * 2, c.state().optimizerState.length); // 3 layers × (W, b) × Adam's 2 moments
-        assertEquals(Double.POSITIVE_INFINITY, c.state().scheduleState[0]);
+        assertArrayEquals(new int[] {1, 0, 5, 3, 4, 2}, c.state().position().order());
+        assertEquals(3 * 2 * 2, c.state().optimizer().slots().length); // 3 layers × (W, b) × Adam's 2 moments
+        assertEquals(Double.POSITIVE_INFINITY, c.state().scheduleState()[0]);
     }
 
     @Test

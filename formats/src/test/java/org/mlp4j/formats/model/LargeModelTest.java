@@ -60,15 +60,13 @@ class LargeModelTest {
     @Test
     void aCheckpointOfSuchAModelIsWrittenAndReadBack() throws Exception {
         Network net = large();
-        TrainingState s = new TrainingState();
-        s.order = new int[] {2, 0, 1};
-        s.learningRate = 0.1;
-        s.optimizer = "sgd";
-        s.optimizerState = new float[0][];
+        TrainingState s = new TrainingState(new TrainingState.Position(0, 0, new int[] {2, 0, 1}, 0, 0, 0), 0, 0.1,
+                new TrainingState.OptimizerState("sgd", new float[0][], 0), null, TrainingState.EarlyStoppingState.NONE,
+                List.of());
         Path f = dir.resolve("large-ckpt.json");
         CheckpointFile.write(f, ModelFile.of(net), s, Map.of("batchSize", 3, "optimizer", "sgd"));
         Checkpoint back = CheckpointFile.read(f);
         assertArrayEquals(net.layers().get(0).weights(), back.model().network().layers().get(0).weights());
-        assertArrayEquals(new int[] {2, 0, 1}, back.state().order);
+        assertArrayEquals(new int[] {2, 0, 1}, back.state().position().order());
     }
 }

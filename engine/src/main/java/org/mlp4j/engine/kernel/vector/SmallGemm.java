@@ -2,6 +2,7 @@ package org.mlp4j.engine.kernel.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.mlp4j.engine.parallel.Shares;
 
 /**
  * {@code C = α·op(A)·B + β·C} for a handful of rows of C (inference on one sample, or a few): no packing.
@@ -36,8 +37,7 @@ final class SmallGemm {
         if (part == parts) {
             return n;
         }
-        int vectors = n / L;
-        return (int) ((long) vectors * part / parts) * L;
+        return Shares.start(n / L, part, parts) * L;
     }
 
     static void columns(boolean transA, int m, int j0, int j1, int k, float alpha, float[] a, int aOff, int lda,

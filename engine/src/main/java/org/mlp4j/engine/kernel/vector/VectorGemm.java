@@ -6,6 +6,7 @@ import static org.mlp4j.engine.kernel.vector.GemmBlocking.MR;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.NC;
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
 
+import org.mlp4j.engine.parallel.Shares;
 import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
@@ -184,12 +185,12 @@ final class VectorGemm {
             if (phase == PACK_B) {
                 int slivers = ceil(nc, NR);
                 GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc,
-                        share(slivers, part, parts), share(slivers, part + 1, parts), bPack);
+                        Shares.start(slivers, part, parts), Shares.start(slivers, part + 1, parts), bPack);
             } else if (phase == COMPUTE) {
                 // threads split rows on MR boundaries and share the packed B panel
                 int rs = ceil(m, MR);
-                int i0 = Math.min(m, share(rs, part, parts) * MR);
-                int i1 = Math.min(m, share(rs, part + 1, parts) * MR);
+                int i0 = Math.min(m, Shares.start(rs, part, parts) * MR);
+                int i1 = Math.min(m, Shares.start(rs, part + 1, parts) * MR);
                 compute(perThread[part], bPack, jc, nc, pc, kc, beta, i0, i1, 0, ceil(nc, NR));
             } else {
                 ownColumns(perThread[part], part, parts);
@@ -199,8 +200,8 @@ final class VectorGemm {
         /** All five loops over this part's share of B's NR slivers, with a private B panel. */
         private void ownColumns(ThreadBuffers buf, int part, int parts) {
             int slivers = ceil(n, NR);
-            int j0 = share(slivers, part, parts) * NR;
-            int j1 = Math.min(n, share(slivers, part + 1, parts) * NR);
+            int j0 = Shares.start(slivers, part, parts) * NR;
+            int j1 = Math.min(n, Shares.start(slivers, part + 1, parts) * NR);
             if (j0 >= j1) {
                 return;
             }
@@ -261,10 +262,5 @@ final class VectorGemm {
                 }
             }
         }
-    }
-
-    /** The start of share {@code part} when {@code units} are split into {@code parts} contiguous shares. */
-    private static int share(int units, int part, int parts) {
-        return (int) ((long) units * part / parts);
     }
 }
