@@ -4,6 +4,7 @@ import java.util.List;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.parallel.Shares;
 import org.mlp4j.engine.parallel.WorkerPool;
+import org.mlp4j.engine.train.ClipByGlobalNorm;
 import org.mlp4j.engine.train.LearningRateSchedule;
 import org.mlp4j.engine.train.Optimizer;
 
@@ -83,19 +84,7 @@ public final class Updater {
 
     /** One update of every parameter from its current gradient. */
     public void step() {
-        if (clipNorm > 0) {
-            double sum = 0;
-            for (float[] g : gradients) {
-                sum += kernels.sumOfSquares(g.length, g);
-            }
-            double norm = Math.sqrt(sum);
-            if (norm > clipNorm) {
-                float s = (float) (clipNorm / (norm + 1e-6));
-                for (float[] g : gradients) {
-                    kernels.scale(g.length, s, g);
-                }
-            }
-        }
+        ClipByGlobalNorm.apply(kernels, gradients, clipNorm);
         if (weightDecay > 0) {
             float shrink = (float) (1 - learningRate * weightDecay);
             for (float[] v : values) {

@@ -51,20 +51,7 @@ final class GradientTransform {
                 kernels.axpy(parameters[i].length, l2, parameters[i], gradients[i]);
             }
         }
-        double clip = options.clipNorm();
-        if (clip > 0) {
-            double sum = 0;
-            for (float[] g : gradients) {
-                sum += kernels.sumOfSquares(g.length, g);
-            }
-            double norm = Math.sqrt(sum);
-            if (norm > clip) {
-                float s = (float) (clip / (norm + 1e-6));
-                for (float[] g : gradients) {
-                    kernels.scale(g.length, s, g);
-                }
-            }
-        }
+        ClipByGlobalNorm.apply(kernels, gradients, options.clipNorm());
         double wd = options.weightDecay();
         if (wd > 0) {
             // on every parameter, biases included, as torch.optim.AdamW and Keras's AdamW do
