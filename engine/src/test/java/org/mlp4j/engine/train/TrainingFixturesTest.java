@@ -45,18 +45,9 @@ class TrainingFixturesTest {
     private static final boolean WRITE = Boolean.getBoolean("mlp4j.test.writeFixtures");
     private static final Path SOURCE = Path.of("src/test/resources/org/mlp4j/engine/train");
 
+    /** The optimizer of a case: {@link OptimizerStepsTest}'s, with "sgd-clipped" being plain SGD. */
     static Supplier<Optimizer> optimizer(String name) {
-        switch (name) {
-            case "sgd":
-            case "sgd-clipped": return Sgd::new;
-            case "momentum": return () -> new Momentum(0.9, false);
-            case "nesterov": return () -> new Momentum(0.9, true);
-            case "adam": return () -> new Adam(0.9, 0.999, 1e-8, false);
-            case "adamw": return () -> new Adam(0.9, 0.999, 1e-8, true);
-            case "rmsprop": return () -> new RmsProp(0.99, 1e-8);
-            case "adagrad": return () -> new Adagrad(1e-10);
-            default: throw new AssertionError(name);
-        }
+        return OptimizerStepsTest.optimizer(name.equals("sgd-clipped") ? "sgd" : name);
     }
 
     static final String[] CASES = {"sgd", "sgd-clipped", "momentum", "nesterov", "adam", "adamw", "rmsprop", "adagrad"};

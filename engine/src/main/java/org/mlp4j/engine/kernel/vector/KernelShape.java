@@ -26,14 +26,15 @@ import org.mlp4j.engine.kernel.KernelSettings;
  *         <li>JDK 17 (and up to 24): {@code MR = 6}, BLIS's haswell 6×16 — 12 accumulators, 2 B vectors, 1
  *             broadcast = 15 registers, no spill; with the loop counting in B's index (see
  *             {@code MicroKernel.packed6}) it trains the 784-128-64-10 net 1.3–1.6× and the 784-1024-1024-10 net
- *             1.0–1.2× faster than 4×16.</li>
- *         <li>JDK 25 and later: {@code MR = 4}, 8 accumulators. Temurin 25's C2 schedules four broadcasts of A
- *             ahead of their FMAs; at 6×16 that needs 18 registers and keeps accumulators on the stack (seen with
- *             {@code -XX:+PrintAssembly}), and 6×16 trains the big net at 0.7× of 4×16. At 4×16 the same schedule
- *             needs 14 registers.</li>
+ *             1.0–1.2× faster than 4×16 on one thread, the small net 1.1× faster on two; only the big net on two
+ *             threads was faster with 4×16 (by 7 %).</li>
+ *         <li>JDK 25 and later: {@code MR = 4}, 8 accumulators. Temurin 25's C2 schedules the broadcasts of A
+ *             ahead of their FMAs: the {@code p++} form of 6×16 then needs 18 registers and keeps accumulators on
+ *             the stack (seen with {@code -XX:+PrintAssembly}); the B-index form does not spill but keeps two
+ *             range checks on A's index per step, and trains the big net at 0.7× of 4×16.</li>
  *       </ul>
- *       Releases between 17 and 25 were not measured; they get 17's choice. The CLI launcher measures both tiles
- *       on the machine, with each installed JDK, once, and passes the faster as {@code -Dmlp4j.gemm.mr}.</li>
+ *       Releases between 17 and 25 were not measured; they get 17's choice. The CLI launcher measures which
+ *       installed JDK runs its own tile fastest on the machine, once, and uses that JDK.</li>
  * </ul>
  * {@code -Dmlp4j.gemm.mr=4|6|8} overrides the rows for measuring.
  */
