@@ -189,9 +189,10 @@ final class MicroKernel {
      * 6×2 vectors, A packed: 12 accumulators, 2 B vectors and 1 broadcast A live in registers (BLIS's haswell shape).
      *
      * <p>The loop's counter is B's index itself, stepping by {@code NR}, with A's index a second counter stepping by
-     * 6. Written as {@code p++} with {@code bOff + p·NR} and {@code aOff + 6·p} (as the other kernels are), JDK 17's
-     * C2 recomputes both products from {@code p} every step: ten integer operations beside the 6 broadcasts, 2 loads
-     * and 12 FMAs, where a Zen 3 dispatches six operations a cycle in all, so the FMAs starve. Counting in B's index
+     * 6. Written as {@code p++} with {@code bOff + p·NR} and {@code aOff + MR·p} (as the other kernels are), JDK 17's
+     * C2 recomputes both products from {@code p} every step — in the 4×16 loop's code, ten integer operations beside
+     * 4 broadcasts, 2 loads and 8 FMAs: 24 operations for the 4 cycles the FMAs need, all of a Zen 3's six-wide
+     * dispatch, so any stall starves the FMAs. Counting in B's index
      * leaves B's range checks hoisted (it is the loop's own induction variable) and three or four integer operations
      * a step. Measured on a Zen 3 at 256 bits, data in L1, the kernels interleaved in one JVM: 1.3–1.5× the
      * {@code p++} 4×16 kernel on JDK 17. Unrolling k by hand instead makes C2 hoist every B load of the unrolled
