@@ -81,13 +81,7 @@ class CheckpointResumeTest {
      */
     @Test
     void aResumedRunKeepsEverySettingOfTheRun() throws Exception {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < 300; i++) {
-            double a = Math.sin(i * 0.37);
-            double b = Math.cos(i * 0.91);
-            csv.append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%d%n", a, b, a * b > 0 ? 1 : 0));
-        }
-        Path data = Files.writeString(dir.resolve("quadrants.csv"), csv);
+        Path data = Files.writeString(dir.resolve("quadrants.csv"), quadrants(300));
         String[] run = {"train", "--data", data.toString(), "--label-column", "last", "--layers", "auto,16,auto",
             "--optimizer", "adam", "--lr", "0.02", "--early-stopping", "2", "--monitor", "accuracy", "--min-delta", "0.02",
             "--validation-split", "0.2", "--split-mode", "shuffle", "--test-split", "0.1", "--class-names", "off,on",
@@ -119,13 +113,7 @@ class CheckpointResumeTest {
      */
     @Test
     void aResumedRunRecordsTheCheckpointsSettings() throws Exception {
-        StringBuilder csv = new StringBuilder();
-        for (int i = 0; i < 200; i++) {
-            double a = Math.sin(i * 0.37);
-            double b = Math.cos(i * 0.91);
-            csv.append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%d%n", a, b, a * b > 0 ? 1 : 0));
-        }
-        Path data = Files.writeString(dir.resolve("quadrants.csv"), csv);
+        Path data = Files.writeString(dir.resolve("quadrants.csv"), quadrants(200));
         Path checkpoint = dir.resolve("c.json");
         CliRun first = CliRun.of("train", "--data", data.toString(), "--label-column", "last", "--layers",
                 "auto,12,auto", "--init", "glorot-uniform", "--scale", "standard", "--optimizer", "adamw", "--lr", "0.01",
@@ -153,5 +141,16 @@ class CheckpointResumeTest {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
+    }
+
+    /** Two features, the label whether they share a sign: a CSV of {@code rows} rows, label last. */
+    private static String quadrants(int rows) {
+        StringBuilder csv = new StringBuilder();
+        for (int i = 0; i < rows; i++) {
+            double a = Math.sin(i * 0.37);
+            double b = Math.cos(i * 0.91);
+            csv.append(String.format(java.util.Locale.ROOT, "%.5f,%.5f,%d%n", a, b, a * b > 0 ? 1 : 0));
+        }
+        return csv.toString();
     }
 }
