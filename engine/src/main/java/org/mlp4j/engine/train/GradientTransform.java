@@ -65,8 +65,11 @@ final class GradientTransform {
 
     /**
      * Sum, L2, decoupled decay and the optimizer's element-wise update on part {@code part} of {@code parts} of every
-     * array of a plain network: the same operations per element as {@link #regularize} followed by
-     * {@link Optimizer#step}, without a pass on one thread. Returns this part's share of the L2 term of the loss.
+     * array of a plain network: what {@link #regularize} followed by {@link Optimizer#step} does, without a pass on
+     * one thread. Returns this part's share of the L2 term of the loss. The L2 step is {@link Kernels#l2Gradient}
+     * ({@code g += l2·p}, unfused) where {@link #regularize} uses {@link Kernels#axpy}, which the vector kernels fuse
+     * into an fma: with vector kernels the two paths round L2 differently (scalar kernels give the same bits). Kept
+     * so, because making them one would change the models either path trains.
      */
     double updateRange(int part, int parts, float learningRate, RangeSum reduce, Optimizer optimizer) {
         float l2 = (float) options.l2();
