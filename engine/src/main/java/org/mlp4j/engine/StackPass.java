@@ -8,8 +8,9 @@ import org.mlp4j.engine.kernel.Kernels;
  * for up to {@code capacity} rows, with every buffer allocated once (warm passes allocate nothing).
  *
  * <p>Dense layers go through {@link Kernels#gemm} and {@link Kernels#biasActivation} exactly as {@link Workspace}
- * does; batch normalisation's per-column statistics and its backward are plain loops over rows of contiguous columns,
- * which C2 vectorises (they belong behind the {@code Kernels} seam once that has element-wise column primitives).
+ * does; batch normalisation's per-column statistics, its scaling and its backward are {@code Kernels} calls too
+ * ({@link Kernels#columnMeanVariance}, {@link Kernels#scaleColumns}, {@link Kernels#columnGradientSums},
+ * {@link Kernels#batchNormInputGradient}); only the per-column arithmetic on {@code units} values stays here.
  *
  * <p>Backward, given {@code ∂L/∂output}: per layer {@code ⊙ f′}, then for dense {@code dW += Xᵀ·dZ},
  * {@code db += Σ_rows dZ}, {@code dX = dZ·Wᵀ}; for batch normalisation in training mode
@@ -136,30 +137,11 @@ public final class StackPass {
         float eps = bn.epsilon();
         if (batchStatistics) {
             float[] var = shift;
-            java.util.Arrays.fill(mean, 0, u, 0f);
-            java.util.Arrays.fill(var, 0, u, 0f);
-            for (int i = 0; i < rows; i++) {
-                int r = offset + i * u;
-                for (int j = 0; j < u; j++) {
-                    mean[j] += x[r + j];
-                }
-            }
-            float invRows = 1f / rows;
-            for (int j = 0; j < u; j++) {
-                mean[j] *= invRows;
-            }
-            for (int i = 0; i < rows; i++) {
-                int r = offset + i * u;
-                for (int j = 0; j < u; j++) {
-                    float c = x[r + j] - mean[j];
-                    var[j] += c * c;
-                }
-            }
+            k.columnMeanVariance(x, offset, rows, u, mean, var);
             float m = bn.momentum();
             float[] mm = bn.movingMean();
             float[] mv = bn.movingVariance();
             for (int j = 0; j < u; j++) {
-                var[j] *= invRows;
                 inv[j] = 1f / (float) Math.sqrt(var[j] + eps);
                 mm[j] = mm[j] * m + mean[j] * (1 - m);
                 mv[j] = mv[j] * m + var[j] * (1 - m);
@@ -176,13 +158,7 @@ public final class StackPass {
             scale[j] = gamma[j] * inv[j];
             shift[j] = beta[j] - mean[j] * scale[j];
         }
-        for (int i = 0; i < rows; i++) {
-            int r = offset + i * u;
-            int o = i * u;
-            for (int j = 0; j < u; j++) {
-                out[o + j] = x[r + j] * scale[j];
-            }
-        }
+        k.scaleColumns(x, offset, rows, u, scale, out);
         k.biasActivation(out, rows, u, shift, f, bn.alpha());
     }
 
@@ -250,7 +226,7 @@ public final class StackPass {
                 slot -= 2;
                 float[] x = l == 0 ? input : outputs[l - 1];
                 int xOffset = l == 0 ? inputOffset : 0;
-                normalizeBackward((BatchNormLayer) layer, l, x, xOffset, d, next,
+                normalizeBackward(k, (BatchNormLayer) layer, l, x, xOffset, d, next,
                         gradients == null ? null : gradients[slot], gradients == null ? null : gradients[slot + 1], wantInput);
             }
             if (!wantInput) {
@@ -305,7 +281,7 @@ public final class StackPass {
      * {@code dβ += Σ g}, and {@code dx = γ/σ·(g − Σg/m − x̂·Σ g·x̂/m)} for batch statistics or {@code γ/σ·g} for moving
      * ones. x̂ is recomputed from the layer's input rather than stored.
      */
-    private void normalizeBackward(BatchNormLayer bn, int l, float[] x, int offset, float[] g, float[] dx,
+    private void normalizeBackward(Kernels k, BatchNormLayer bn, int l, float[] x, int offset, float[] g, float[] dx,
                                    float[] dGamma, float[] dBeta, boolean wantInput) {
         int u = bn.units();
         float[] sumG = columnA[l];
@@ -313,17 +289,7 @@ public final class StackPass {
         float[] mean = means[l];
         float[] inv = invStd[l];
         float[] gamma = bn.gamma();
-        java.util.Arrays.fill(sumG, 0, u, 0f);
-        java.util.Arrays.fill(sumGX, 0, u, 0f);
-        for (int i = 0; i < rows; i++) {
-            int r = offset + i * u;
-            int o = i * u;
-            for (int j = 0; j < u; j++) {
-                float gj = g[o + j];
-                sumG[j] += gj;
-                sumGX[j] += gj * (x[r + j] - mean[j]);
-            }
-        }
+        k.columnGradientSums(g, x, offset, rows, u, mean, sumG, sumGX);
         for (int j = 0; j < u; j++) {
             sumGX[j] *= inv[j];   // now Σ g·x̂
         }
@@ -351,20 +317,9 @@ public final class StackPass {
                 sumG[j] = a[j] * sumG[j] * invRows;
                 sumGX[j] = a[j] * sumGX[j] * invRows * inv[j];
             }
-            for (int i = 0; i < rows; i++) {
-                int r = offset + i * u;
-                int o = i * u;
-                for (int j = 0; j < u; j++) {
-                    dx[o + j] = a[j] * g[o + j] - sumGX[j] * (x[r + j] - mean[j]) - sumG[j];
-                }
-            }
+            k.batchNormInputGradient(g, x, offset, rows, u, mean, a, sumG, sumGX, dx);
         } else {
-            for (int i = 0; i < rows; i++) {
-                int o = i * u;
-                for (int j = 0; j < u; j++) {
-                    dx[o + j] = a[j] * g[o + j];
-                }
-            }
+            k.scaleColumns(g, 0, rows, u, a, dx);
         }
     }
 }

@@ -83,6 +83,36 @@ public interface Kernels {
     /** {@code out[j] = Σ_i d[i][j]} over a dense {@code rows×cols} matrix: bias gradients. */
     void columnSums(float[] d, int rows, int cols, float[] out);
 
+    // Batch normalisation's column loops. The matrices are batch-major (row i, column j at offset + i·cols + j),
+    // every per-column sum runs over the rows in order, and each element is a product then a sum (no fused
+    // multiply-add), so an implementation that keeps the column sums in registers gives the reference's bits.
+    // Outputs must not alias inputs.
+
+    /**
+     * Batch statistics per column of {@code x}: {@code mean[j] = (Σ_i x[i][j])·(1/rows)} and
+     * {@code var[j] = (Σ_i (x[i][j] − mean[j])²)·(1/rows)} (two passes; the biased variance, as Keras and PyTorch
+     * normalise with).
+     */
+    void columnMeanVariance(float[] x, int offset, int rows, int cols, float[] mean, float[] var);
+
+    /** {@code out[i][j] = x[offset + i·cols + j]·scale[j]}, {@code out} from element 0. */
+    void scaleColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] out);
+
+    /**
+     * The two column sums of batch normalisation's backward: {@code sumG[j] = Σ_i g[i][j]} and
+     * {@code sumGX[j] = Σ_i g[i][j]·(x[i][j] − mean[j])} ({@code g} from element 0, {@code x} from {@code xOffset}).
+     */
+    void columnGradientSums(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean, float[] sumG,
+                            float[] sumGX);
+
+    /**
+     * Batch normalisation's input gradient with batch statistics, per element
+     * {@code dx[i][j] = a[j]·g[i][j] − c[j]·(x[i][j] − mean[j]) − b[j]} (left to right; {@code g} and {@code dx} from
+     * element 0, {@code x} from {@code xOffset}).
+     */
+    void batchNormInputGradient(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean, float[] a,
+                                float[] b, float[] c, float[] dx);
+
     /**
      * {@code y[i] += α·x[i]} for {@code i < n} (the whole-batch L2 gradient). An implementation may fuse the
      * multiply-add into one rounding (the vector kernels do), so it may differ from the reference by a rounding.

@@ -293,6 +293,71 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void columnMeanVariance(float[] x, int offset, int rows, int cols, float[] mean, float[] var) {
+        java.util.Arrays.fill(mean, 0, cols, 0f);
+        java.util.Arrays.fill(var, 0, cols, 0f);
+        for (int i = 0; i < rows; i++) {
+            int r = offset + i * cols;
+            for (int j = 0; j < cols; j++) {
+                mean[j] += x[r + j];
+            }
+        }
+        float invRows = 1f / rows;
+        for (int j = 0; j < cols; j++) {
+            mean[j] *= invRows;
+        }
+        for (int i = 0; i < rows; i++) {
+            int r = offset + i * cols;
+            for (int j = 0; j < cols; j++) {
+                float c = x[r + j] - mean[j];
+                var[j] += c * c;
+            }
+        }
+        for (int j = 0; j < cols; j++) {
+            var[j] *= invRows;
+        }
+    }
+
+    @Override
+    public void scaleColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] out) {
+        for (int i = 0; i < rows; i++) {
+            int r = offset + i * cols;
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[o + j] = x[r + j] * scale[j];
+            }
+        }
+    }
+
+    @Override
+    public void columnGradientSums(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean, float[] sumG,
+                                   float[] sumGX) {
+        java.util.Arrays.fill(sumG, 0, cols, 0f);
+        java.util.Arrays.fill(sumGX, 0, cols, 0f);
+        for (int i = 0; i < rows; i++) {
+            int r = xOffset + i * cols;
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                float gj = g[o + j];
+                sumG[j] += gj;
+                sumGX[j] += gj * (x[r + j] - mean[j]);
+            }
+        }
+    }
+
+    @Override
+    public void batchNormInputGradient(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean,
+                                       float[] a, float[] b, float[] c, float[] dx) {
+        for (int i = 0; i < rows; i++) {
+            int r = xOffset + i * cols;
+            int o = i * cols;
+            for (int j = 0; j < cols; j++) {
+                dx[o + j] = a[j] * g[o + j] - c[j] * (x[r + j] - mean[j]) - b[j];
+            }
+        }
+    }
+
+    @Override
     public void axpy(int n, float alpha, float[] x, float[] y) {
         for (int i = 0; i < n; i++) {
             y[i] += alpha * x[i];

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every element-wise loop the vector kernels have of their own agrees with the scalar reference on random shapes,
  * including widths and offsets that leave vector tails: bit for bit for the optimizer updates, the decay, the dropout
- * mask, the activation derivatives, column sums and scaling; within 2 ulp-ish (4e-7·|x| + 4e-7) for the approximated
+ * mask, the activation derivatives, column sums, batch normalisation's column loops and scaling; within 2 ulp-ish (4e-7·|x| + 4e-7) for the approximated
  * sigmoid and tanh; within a rounding for {@code axpy}, which the vector kernels fuse.
  *
  * <p>Not here, because {@code VectorKernels} hands them to a {@link ScalarKernels} instance (its Javadoc says so per
@@ -90,6 +90,67 @@ class ElementwiseKernelsTest {
             vector.activationBackward(actual, a, n, f, 0.02f);
             assertClose(expected, actual, 0, f + " " + Arrays.toString(s));
         }
+    }
+
+    /**
+     * Batch normalisation's column loops: statistics, scaling and both backward passes, on the shapes above and the
+     * deep BSDE subnets' (64 rows of 100, 110 and 10 columns), with the input at an offset, give the reference's bits.
+     */
+    @Test
+    void batchNormColumnKernelsAgreeBitForBit() {
+        int[][] shapes = Arrays.copyOf(SHAPES, SHAPES.length + 3);
+        shapes[SHAPES.length] = new int[]{64, 100};
+        shapes[SHAPES.length + 1] = new int[]{64, 110};
+        shapes[SHAPES.length + 2] = new int[]{64, 10};
+        for (int[] s : shapes) {
+            int rows = s[0], cols = s[1], offset = 5;
+            String shape = Arrays.toString(s);
+            float[] x = random(offset + rows * cols, 2);
+            for (int i = offset; i < x.length; i++) {
+                x[i] += 0.5f * ((i - offset) % cols);   // columns with different means
+            }
+            float[] g = random(rows * cols, 1);
+            float[][] e = {new float[cols], new float[cols]};
+            float[][] v = {new float[cols], new float[cols]};
+            scalar.columnMeanVariance(x, offset, rows, cols, e[0], e[1]);
+            vector.columnMeanVariance(x, offset, rows, cols, v[0], v[1]);
+            assertArrayEquals(bits(e[0]), bits(v[0]), "mean " + shape);
+            assertArrayEquals(bits(e[1]), bits(v[1]), "variance " + shape);
+            float[] mean = e[0].clone();
+
+            float[] scale = random(cols, 1);
+            float[] outE = new float[rows * cols];
+            float[] outV = new float[rows * cols];
+            scalar.scaleColumns(x, offset, rows, cols, scale, outE);
+            vector.scaleColumns(x, offset, rows, cols, scale, outV);
+            assertArrayEquals(bits(outE), bits(outV), "scaleColumns " + shape);
+
+            scalar.columnGradientSums(g, x, offset, rows, cols, mean, e[0], e[1]);
+            vector.columnGradientSums(g, x, offset, rows, cols, mean, v[0], v[1]);
+            assertArrayEquals(bits(e[0]), bits(v[0]), "Σg " + shape);
+            assertArrayEquals(bits(e[1]), bits(v[1]), "Σg·(x − μ) " + shape);
+
+            float[] a = random(cols, 1);
+            float[] b = random(cols, 1);
+            float[] c = random(cols, 1);
+            scalar.batchNormInputGradient(g, x, offset, rows, cols, mean, a, b, c, outE);
+            vector.batchNormInputGradient(g, x, offset, rows, cols, mean, a, b, c, outV);
+            assertArrayEquals(bits(outE), bits(outV), "batchNormInputGradient " + shape);
+        }
+    }
+
+    /** The element-wise column passes stay right when their output is their input (the reference's loop then). */
+    @Test
+    void scaleColumnsInPlaceIsTheReference() {
+        int rows = 3, cols = 2 * 16 + 5;
+        float[] x = random(rows * cols, 1);
+        float[] scale = random(cols, 1);
+        float[] expected = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            expected[i] = x[i] * scale[i % cols];
+        }
+        vector.scaleColumns(x, 0, rows, cols, scale, x);
+        assertArrayEquals(bits(expected), bits(x));
     }
 
     @Test

@@ -202,18 +202,29 @@ public final class VectorKernels implements Kernels {
 
     @Override
     public void columnSums(float[] d, int rows, int cols, float[] out) {
-        java.util.Arrays.fill(out, 0, cols, 0f);
-        int bound = S.loopBound(cols);
-        for (int i = 0; i < rows; i++) {
-            int row = i * cols;
-            int j = 0;
-            for (; j < bound; j += L) {
-                FloatVector.fromArray(S, out, j).add(FloatVector.fromArray(S, d, row + j)).intoArray(out, j);
-            }
-            for (; j < cols; j++) {
-                out[j] += d[row + j];
-            }
-        }
+        ColumnKernels.columnSums(reference, d, rows, cols, out);
+    }
+
+    @Override
+    public void columnMeanVariance(float[] x, int offset, int rows, int cols, float[] mean, float[] var) {
+        ColumnKernels.columnMeanVariance(reference, x, offset, rows, cols, mean, var);
+    }
+
+    @Override
+    public void scaleColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] out) {
+        ColumnKernels.scaleColumns(reference, x, offset, rows, cols, scale, out);
+    }
+
+    @Override
+    public void columnGradientSums(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean, float[] sumG,
+                                   float[] sumGX) {
+        ColumnKernels.columnGradientSums(reference, g, x, xOffset, rows, cols, mean, sumG, sumGX);
+    }
+
+    @Override
+    public void batchNormInputGradient(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean,
+                                       float[] a, float[] b, float[] c, float[] dx) {
+        ColumnKernels.batchNormInputGradient(reference, g, x, xOffset, rows, cols, mean, a, b, c, dx);
     }
 
     @Override
