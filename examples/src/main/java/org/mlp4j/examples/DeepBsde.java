@@ -15,6 +15,7 @@ import org.mlp4j.engine.graph.Tensor;
 import org.mlp4j.engine.graph.Updater;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.kernel.KernelsProvider;
+import org.mlp4j.engine.parallel.WorkerPool;
 import org.mlp4j.engine.train.Adam;
 
 /**
@@ -98,25 +99,45 @@ public final class DeepBsde {
             terminal = new float[rows];
         }
 
-        void sample(SplittableRandom random) {
-            float sqrtDt = (float) Math.sqrt(DT);
+        /**
+         * Draws fresh paths. Each time step has its own random stream, split off {@code random} in step order, so
+         * the steps can be drawn in parallel (over {@code threads} of the shared pool) and the paths are the same
+         * whatever the thread count.
+         */
+        void sample(SplittableRandom random, int threads) {
+            SplittableRandom[] streams = new SplittableRandom[N];
             for (int n = 0; n < N; n++) {
-                float[] w = dw[n];
-                float[] from = x[n];
-                float[] to = x[n + 1];
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = (float) random.nextGaussian() * sqrtDt;
-                    to[i] = from[i] + SIGMA * w[i];
-                }
+                streams[n] = random.split();
             }
-            for (int r = 0; r < rows; r++) {   // g(X_N) = 0.5 / (1 + 0.2·|X_N|²)
-                float sq = 0;
-                for (int j = 0; j < D; j++) {
-                    float v = x[N][r * D + j];
-                    sq += v * v;
+            float sqrtDt = (float) Math.sqrt(DT);
+            WorkerPool pool = WorkerPool.shared();
+            int parts = Math.min(threads, pool.size());
+            pool.run(parts, (part, count) -> {
+                for (int n = part; n < N; n += count) {
+                    float[] w = dw[n];
+                    SplittableRandom stream = streams[n];
+                    for (int i = 0; i < w.length; i++) {
+                        w[i] = (float) stream.nextGaussian() * sqrtDt;
+                    }
                 }
-                terminal[r] = 0.5f / (1 + 0.2f * sq);
-            }
+            });
+            pool.run(parts, (part, count) -> {   // each part: its own rows of X, then their g(X_N)
+                int r0 = rows * part / count, r1 = rows * (part + 1) / count;
+                for (int n = 0; n < N; n++) {
+                    float[] w = dw[n], from = x[n], to = x[n + 1];
+                    for (int i = r0 * D; i < r1 * D; i++) {
+                        to[i] = from[i] + SIGMA * w[i];
+                    }
+                }
+                for (int r = r0; r < r1; r++) {   // g(X_N) = 0.5 / (1 + 0.2·|X_N|²)
+                    float sq = 0;
+                    for (int j = 0; j < D; j++) {
+                        float v = x[N][r * D + j];
+                        sq += v * v;
+                    }
+                    terminal[r] = 0.5f / (1 + 0.2f * sq);
+                }
+            });
         }
     }
 
@@ -148,7 +169,7 @@ public final class DeepBsde {
         Updater adam = new Updater(bsde.model.trainableParameters(), new Adam(0.9, 0.999, 1e-8, false), 5e-4, kernels);
         SplittableRandom random = new SplittableRandom(seed);
         Paths validation = new Paths(VALIDATION);
-        validation.sample(random);
+        validation.sample(random, threads);
         Paths batch = new Paths(BATCH);
         Tape tape = new Tape(kernels);
         Tape validationTape = new Tape(kernels);
@@ -166,7 +187,7 @@ public final class DeepBsde {
                 }
             }
             if (step < iterations) {
-                batch.sample(random);
+                batch.sample(random, threads);
                 tape.backward(bsde.loss(tape.reset(true), batch));
                 adam.step();
             }
