@@ -17,6 +17,9 @@ public final class Parameter {
     private final float[] value;
     private final float[] gradient;
     private boolean trainable = true;
+    /** How many nodes of the current backward pass ({@code useStamp}) refer to this parameter. */
+    int useStamp;
+    int uses;
 
     /** A parameter over {@code value} (taken as is, not copied), {@code rows × cols}, row-major. */
     public Parameter(String name, int rows, int cols, float[] value) {

@@ -165,6 +165,7 @@ public final class Tape {
         Tensor g = node(Op.NETWORKS, subnets.length * rows, outs, null);
         if (g.passes == null || g.passes.length != subnets.length) {
             g.passes = new StackPass[subnets.length];
+            g.zeroInPass = new boolean[subnets.length];
             g.subnets = new Subnet[subnets.length];
             g.inputs = new Tensor[subnets.length];
         }
@@ -225,6 +226,9 @@ public final class Tape {
                 if (!backward) {
                     g.passes[i].forward(k, g.inputs[i].value, 0, rows, training && !s.frozen());
                 } else {
+                    if (g.zeroInPass[i]) {
+                        zero(s);
+                    }
                     g.passes[i].backward(k, g.grad, i * rows * g.cols, s.frozen() ? null : s.gradientArrays(),
                             g.inputs[i].requiresGrad);
                 }
@@ -242,31 +246,84 @@ public final class Tape {
             throw new IllegalArgumentException("backward needs a 1 × 1 tensor of this tape, got " + loss);
         }
         stamp++;
+        zeroGradients();
+        if (loss.requiresGrad) {
+            gradOf(loss)[0] = 1f;
+            for (int i = nodes.indexOf(loss); i >= 0; i--) {
+                Tensor n = nodes.get(i);
+                if (n.requiresGrad && n.gradStamp == stamp) {
+                    backwardStep(n);
+                }
+            }
+        }
+        // a group whose backward did not run still owes its deferred zeroing
+        for (int i = 0; i < cursor; i++) {
+            Tensor n = nodes.get(i);
+            if (n.op == Op.NETWORKS && n.groupBackwardStamp != stamp) {
+                for (int s = 0; s < n.subnets.length; s++) {
+                    if (n.zeroInPass[s]) {
+                        zero(n.subnets[s]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Zeroes the gradient of every parameter this recording uses. A subnet of a group whose parameters no other node
+     * uses is left to the group's backward: the thread that runs the subnet's backward zeroes its gradients just
+     * before adding into them, so the zeroing runs in parallel and on arrays about to be in cache anyway (for the
+     * deep BSDE example, 0.7 M floats an iteration that were zeroed on one thread). Anything shared is zeroed here.
+     */
+    private void zeroGradients() {
+        for (int i = 0; i < cursor; i++) {
+            Tensor n = nodes.get(i);
+            if (n.op == Op.PARAMETER) {
+                countUse(n.parameter);
+            } else if (n.op == Op.NETWORK) {
+                for (Parameter p : n.subnet.parameters()) {
+                    countUse(p);
+                }
+            } else if (n.op == Op.NETWORKS) {
+                for (Subnet s : n.subnets) {
+                    for (Parameter p : s.parameters()) {
+                        countUse(p);
+                    }
+                }
+            }
+        }
         for (int i = 0; i < cursor; i++) {
             Tensor n = nodes.get(i);
             if (n.op == Op.PARAMETER) {
                 Arrays.fill(n.parameter.gradient(), 0f);
             } else if (n.op == Op.NETWORK) {
-                for (Parameter p : n.subnet.parameters()) {
-                    Arrays.fill(p.gradient(), 0f);
-                }
+                zero(n.subnet);
             } else if (n.op == Op.NETWORKS) {
-                for (Subnet s : n.subnets) {
-                    for (Parameter p : s.parameters()) {
-                        Arrays.fill(p.gradient(), 0f);
+                for (int s = 0; s < n.subnets.length; s++) {
+                    boolean alone = !n.subnets[s].frozen();
+                    for (Parameter p : n.subnets[s].parameters()) {
+                        alone &= p.uses == 1;
+                    }
+                    n.zeroInPass[s] = alone;
+                    if (!alone) {
+                        zero(n.subnets[s]);
                     }
                 }
             }
         }
-        if (!loss.requiresGrad) {
-            return;
+    }
+
+    private void countUse(Parameter p) {
+        if (p.useStamp != stamp) {
+            p.useStamp = stamp;
+            p.uses = 0;
         }
-        gradOf(loss)[0] = 1f;
-        for (int i = nodes.indexOf(loss); i >= 0; i--) {
-            Tensor n = nodes.get(i);
-            if (n.requiresGrad && n.gradStamp == stamp) {
-                backwardStep(n);
-            }
+        p.uses++;
+    }
+
+    private static void zero(Subnet s) {
+        for (Parameter p : s.parameters()) {
+            Arrays.fill(p.gradient(), 0f);
         }
     }
 
@@ -502,6 +559,7 @@ public final class Tape {
                         gradOf(in);
                     }
                 }
+                t.groupBackwardStamp = stamp;
                 group.start(t, true);
                 // input gradients are added here, in order: several parts may share an input
                 for (int i = 0; i < t.inputs.length; i++) {

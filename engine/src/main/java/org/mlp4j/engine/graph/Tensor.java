@@ -31,6 +31,13 @@ public final class Tensor {
     Subnet[] subnets;
     Tensor[] inputs;
     StackPass[] passes;
+    /**
+     * Per subnet of a group: whether its gradients are zeroed by the thread that runs its backward, just before it
+     * adds into them (see {@link Tape#backward}), rather than all at once before the backward pass.
+     */
+    boolean[] zeroInPass;
+    /** The stamp of the last backward pass that ran this group's backward. */
+    int groupBackwardStamp;
     int part;
     ElementFunction function;
     Activation activation;
