@@ -15,7 +15,7 @@ import org.mlp4j.engine.graph.Tensor;
 import org.mlp4j.engine.graph.Updater;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.kernel.KernelsProvider;
-import org.mlp4j.engine.parallel.WorkerPool;
+import org.mlp4j.engine.kernel.NormalStream;
 import org.mlp4j.engine.train.Adam;
 
 /**
@@ -81,17 +81,23 @@ public final class DeepBsde {
         }
     }
 
-    /** Brownian increments ΔW_n and the paths X_n = X₀ + σ·Σ ΔW for {@code rows} samples. */
+    /**
+     * Brownian increments ΔW_n and the paths X_n = X₀ + σ·Σ ΔW for {@code rows} samples. Each time step draws from
+     * its own {@link NormalStream} (through the kernels, vectorised like torch.randn), seeded once, so the paths
+     * depend on the seed only.
+     */
     static final class Paths {
         final int rows;
         final float[][] dw = new float[N][];
         final float[][] x = new float[N + 1][];
         final float[] terminal;
+        private final NormalStream[] streams = new NormalStream[N];
 
-        Paths(int rows) {
+        Paths(int rows, SplittableRandom seeds) {
             this.rows = rows;
             for (int n = 0; n < N; n++) {
                 dw[n] = new float[rows * D];
+                streams[n] = new NormalStream(seeds.nextLong());
             }
             for (int n = 0; n <= N; n++) {
                 x[n] = new float[rows * D];
@@ -99,45 +105,26 @@ public final class DeepBsde {
             terminal = new float[rows];
         }
 
-        /**
-         * Draws fresh paths. Each time step has its own random stream, split off {@code random} in step order, so
-         * the steps can be drawn in parallel (over {@code threads} of the shared pool) and the paths are the same
-         * whatever the thread count.
-         */
-        void sample(SplittableRandom random, int threads) {
-            SplittableRandom[] streams = new SplittableRandom[N];
-            for (int n = 0; n < N; n++) {
-                streams[n] = random.split();
-            }
+        /** Draws fresh paths. */
+        void sample(Kernels k) {
             float sqrtDt = (float) Math.sqrt(DT);
-            WorkerPool pool = WorkerPool.shared();
-            int parts = Math.min(threads, pool.size());
-            pool.run(parts, (part, count) -> {
-                for (int n = part; n < N; n += count) {
-                    float[] w = dw[n];
-                    SplittableRandom stream = streams[n];
-                    for (int i = 0; i < w.length; i++) {
-                        w[i] = (float) stream.nextGaussian() * sqrtDt;
-                    }
+            for (int n = 0; n < N; n++) {
+                float[] w = dw[n];
+                float[] from = x[n];
+                float[] to = x[n + 1];
+                k.normal(streams[n], w, 0, w.length, sqrtDt);
+                for (int i = 0; i < w.length; i++) {
+                    to[i] = from[i] + SIGMA * w[i];
                 }
-            });
-            pool.run(parts, (part, count) -> {   // each part: its own rows of X, then their g(X_N)
-                int r0 = rows * part / count, r1 = rows * (part + 1) / count;
-                for (int n = 0; n < N; n++) {
-                    float[] w = dw[n], from = x[n], to = x[n + 1];
-                    for (int i = r0 * D; i < r1 * D; i++) {
-                        to[i] = from[i] + SIGMA * w[i];
-                    }
+            }
+            for (int r = 0; r < rows; r++) {   // g(X_N) = 0.5 / (1 + 0.2·|X_N|²)
+                float sq = 0;
+                for (int j = 0; j < D; j++) {
+                    float v = x[N][r * D + j];
+                    sq += v * v;
                 }
-                for (int r = r0; r < r1; r++) {   // g(X_N) = 0.5 / (1 + 0.2·|X_N|²)
-                    float sq = 0;
-                    for (int j = 0; j < D; j++) {
-                        float v = x[N][r * D + j];
-                        sq += v * v;
-                    }
-                    terminal[r] = 0.5f / (1 + 0.2f * sq);
-                }
-            });
+                terminal[r] = 0.5f / (1 + 0.2f * sq);
+            }
         }
     }
 
@@ -167,10 +154,10 @@ public final class DeepBsde {
         Kernels kernels = KernelsProvider.create(threads);
         DeepBsde bsde = new DeepBsde(seed);
         Updater adam = new Updater(bsde.model.trainableParameters(), new Adam(0.9, 0.999, 1e-8, false), 5e-4, kernels);
-        SplittableRandom random = new SplittableRandom(seed);
-        Paths validation = new Paths(VALIDATION);
-        validation.sample(random, threads);
-        Paths batch = new Paths(BATCH);
+        SplittableRandom seeds = new SplittableRandom(seed);
+        Paths validation = new Paths(VALIDATION, seeds);
+        validation.sample(kernels);
+        Paths batch = new Paths(BATCH, seeds);
         Tape tape = new Tape(kernels);
         Tape validationTape = new Tape(kernels);
         double sum = 0;
@@ -187,7 +174,7 @@ public final class DeepBsde {
                 }
             }
             if (step < iterations) {
-                batch.sample(random, threads);
+                batch.sample(kernels);
                 tape.backward(bsde.loss(tape.reset(true), batch));
                 adam.step();
             }

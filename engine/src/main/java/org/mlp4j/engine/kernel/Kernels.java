@@ -114,6 +114,14 @@ public interface Kernels {
                                 float[] b, float[] c, float[] dx);
 
     /**
+     * {@code out[offset + i] = scale·z} for {@code i < length}, {@code z} the next standard normal samples of
+     * {@code stream} (which advances by {@code ⌈length/32⌉} blocks, see {@link NormalStream}). Every provider draws
+     * the same samples bit for bit: the arithmetic is {@link NormalTransform#block}'s. Safe from several threads at
+     * once on different streams.
+     */
+    void normal(NormalStream stream, float[] out, int offset, int length, float scale);
+
+    /**
      * {@code y[i] += α·x[i]} for {@code i < n} (the whole-batch L2 gradient). An implementation may fuse the
      * multiply-add into one rounding (the vector kernels do), so it may differ from the reference by a rounding.
      */

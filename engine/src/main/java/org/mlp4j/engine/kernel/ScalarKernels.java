@@ -358,6 +358,18 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void normal(NormalStream stream, float[] out, int offset, int length, float scale) {
+        int full = length / NormalStream.BLOCK * NormalStream.BLOCK;
+        for (int b = 0; b < full; b += NormalStream.BLOCK) {
+            NormalTransform.block(stream.state(), out, offset + b, scale);
+        }
+        if (full < length) {
+            NormalTransform.block(stream.state(), stream.tail(), 0, scale);
+            System.arraycopy(stream.tail(), 0, out, offset + full, length - full);
+        }
+    }
+
+    @Override
     public void axpy(int n, float alpha, float[] x, float[] y) {
         for (int i = 0; i < n; i++) {
             y[i] += alpha * x[i];

@@ -6,6 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.Loss;
 import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.kernel.NormalStream;
 import org.mlp4j.engine.kernel.ScalarKernels;
 import org.mlp4j.engine.parallel.WorkerPool;
 
@@ -225,6 +226,15 @@ public final class VectorKernels implements Kernels {
     public void batchNormInputGradient(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean,
                                        float[] a, float[] b, float[] c, float[] dx) {
         ColumnKernels.batchNormInputGradient(reference, g, x, xOffset, rows, cols, mean, a, b, c, dx);
+    }
+
+    @Override
+    public void normal(NormalStream stream, float[] out, int offset, int length, float scale) {
+        if (NormalKernel.APPLIES) {
+            NormalKernel.fill(stream, out, offset, length, scale);
+        } else {
+            reference.normal(stream, out, offset, length, scale);
+        }
     }
 
     @Override
