@@ -1,10 +1,12 @@
 package org.mlp4j.engine.graph;
 
+import org.mlp4j.engine.kernel.Kernels;
+
 /**
  * Element-wise binary operations with NumPy-style broadcasting over two dimensions: each operand is
  * {@code rows × cols}, {@code 1 × cols} (a row vector repeated down the rows), {@code rows × 1} (a column repeated
- * across) or {@code 1 × 1}. The inner loops run over contiguous columns so that C2 vectorises the common cases
- * (same shape, row vector); they should move behind the {@code Kernels} seam once it has element-wise primitives.
+ * across) or {@code 1 × 1}. Rows of operands that match the output's columns (same shape, or a row vector) go
+ * through the {@link Kernels} element-wise loops (products and sums; the rest, and division, are plain loops here).
  */
 final class Broadcast {
     private Broadcast() {
@@ -21,7 +23,7 @@ final class Broadcast {
     }
 
     /** {@code out = a OP b} over {@code rows × cols}. */
-    static void forward(Op op, Tensor a, Tensor b, float[] out, int rows, int cols) {
+    static void forward(Kernels k, Op op, Tensor a, Tensor b, float[] out, int rows, int cols) {
         float[] x = a.value;
         float[] y = b.value;
         boolean xr = a.rows == rows;
@@ -36,7 +38,7 @@ final class Broadcast {
                 switch (op) {
                     case ADD -> { for (int j = 0; j < cols; j++) out[o + j] = x[xo + j] + y[yo + j]; }
                     case SUB -> { for (int j = 0; j < cols; j++) out[o + j] = x[xo + j] - y[yo + j]; }
-                    case MUL -> { for (int j = 0; j < cols; j++) out[o + j] = x[xo + j] * y[yo + j]; }
+                    case MUL -> k.multiplyInto(cols, x, xo, y, yo, out, o);
                     default -> { for (int j = 0; j < cols; j++) out[o + j] = x[xo + j] / y[yo + j]; }
                 }
             } else {
@@ -58,7 +60,7 @@ final class Broadcast {
      * Adds {@code ∂out/∂a ⊙ g} into {@code ga} (when not null) and {@code ∂out/∂b ⊙ g} into {@code gb}, summed over
      * the dimensions each operand was broadcast along.
      */
-    static void backward(Op op, Tensor a, Tensor b, float[] g, float[] ga, float[] gb, int rows, int cols) {
+    static void backward(Kernels k, Op op, Tensor a, Tensor b, float[] g, float[] ga, float[] gb, int rows, int cols) {
         float[] x = a.value;
         float[] y = b.value;
         boolean xr = a.rows == rows;
@@ -72,16 +74,16 @@ final class Broadcast {
             if (xc && yc) {
                 switch (op) {
                     case ADD -> {
-                        if (ga != null) for (int j = 0; j < cols; j++) ga[xo + j] += g[o + j];
-                        if (gb != null) for (int j = 0; j < cols; j++) gb[yo + j] += g[o + j];
+                        if (ga != null) k.addScaled(cols, 1f, g, o, ga, xo);
+                        if (gb != null) k.addScaled(cols, 1f, g, o, gb, yo);
                     }
                     case SUB -> {
-                        if (ga != null) for (int j = 0; j < cols; j++) ga[xo + j] += g[o + j];
+                        if (ga != null) k.addScaled(cols, 1f, g, o, ga, xo);
                         if (gb != null) for (int j = 0; j < cols; j++) gb[yo + j] -= g[o + j];
                     }
                     case MUL -> {
-                        if (ga != null) for (int j = 0; j < cols; j++) ga[xo + j] += g[o + j] * y[yo + j];
-                        if (gb != null) for (int j = 0; j < cols; j++) gb[yo + j] += g[o + j] * x[xo + j];
+                        if (ga != null) k.addProduct(cols, g, o, y, yo, ga, xo);
+                        if (gb != null) k.addProduct(cols, g, o, x, xo, gb, yo);
                     }
                     default -> {
                         if (ga != null) for (int j = 0; j < cols; j++) ga[xo + j] += g[o + j] / y[yo + j];

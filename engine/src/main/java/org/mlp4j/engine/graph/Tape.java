@@ -361,7 +361,7 @@ public final class Tape {
         t.a = a;
         t.b = b;
         t.requiresGrad = a.requiresGrad || b.requiresGrad;
-        Broadcast.forward(op, a, b, t.value, rows, cols);
+        Broadcast.forward(kernels, op, a, b, t.value, rows, cols);
         return t;
     }
 
@@ -375,13 +375,29 @@ public final class Tape {
         float[] out = t.value;
         int n = a.rows * a.cols;
         switch (op) {
-            case SCALE -> { for (int i = 0; i < n; i++) out[i] = s * x[i]; }
+            case SCALE -> kernels.scaleInto(n, s, x, 0, out, 0);
             case SHIFT -> { for (int i = 0; i < n; i++) out[i] = x[i] + s; }
             case SQUARE -> { for (int i = 0; i < n; i++) out[i] = x[i] * x[i]; }
             case ROW_SUMS, ROW_MEANS -> {
                 int c = a.cols;
                 float f = op == Op.ROW_MEANS ? 1f / c : 1f;
-                for (int i = 0; i < a.rows; i++) {
+                // four rows at a time: four independent sums, each in column order, hide the add latency
+                int i = 0;
+                for (; i + 4 <= a.rows; i += 4) {
+                    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                    int r = i * c;
+                    for (int j = 0; j < c; j++) {
+                        s0 += x[r + j];
+                        s1 += x[r + c + j];
+                        s2 += x[r + 2 * c + j];
+                        s3 += x[r + 3 * c + j];
+                    }
+                    out[i] = s0 * f;
+                    out[i + 1] = s1 * f;
+                    out[i + 2] = s2 * f;
+                    out[i + 3] = s3 * f;
+                }
+                for (; i < a.rows; i++) {
                     float sum = 0;
                     for (int j = 0; j < c; j++) {
                         sum += x[i * c + j];
@@ -469,26 +485,14 @@ public final class Tape {
         switch (t.op) {
             case INPUT -> { }
             case PARAMETER -> {
-                float[] pg = t.parameter.gradient();
-                for (int i = 0; i < n; i++) {
-                    pg[i] += g[i];
-                }
+                kernels.addScaled(n, 1f, g, 0, t.parameter.gradient(), 0);
             }
-            case ADD, SUB, MUL, DIV -> Broadcast.backward(t.op, t.a, t.b, g, gradIfNeeded(t.a), gradIfNeeded(t.b),
+            case ADD, SUB, MUL, DIV -> Broadcast.backward(kernels, t.op, t.a, t.b, g, gradIfNeeded(t.a), gradIfNeeded(t.b),
                     t.rows, t.cols);
             case SCALE -> {
-                float[] ga = gradOf(t.a);
-                float s = t.scalar;
-                for (int i = 0; i < n; i++) {
-                    ga[i] += s * g[i];
-                }
+                kernels.addScaled(n, t.scalar, g, 0, gradOf(t.a), 0);
             }
-            case SHIFT -> {
-                float[] ga = gradOf(t.a);
-                for (int i = 0; i < n; i++) {
-                    ga[i] += g[i];
-                }
-            }
+            case SHIFT -> kernels.addScaled(n, 1f, g, 0, gradOf(t.a), 0);
             case SQUARE -> {
                 float[] ga = gradOf(t.a);
                 float[] x = t.a.value;
@@ -501,10 +505,7 @@ public final class Tape {
                 int c = t.a.cols;
                 float f = t.op == Op.ROW_MEANS ? 1f / c : 1f;
                 for (int i = 0; i < t.a.rows; i++) {
-                    float gi = g[i] * f;
-                    for (int j = 0; j < c; j++) {
-                        ga[i * c + j] += gi;
-                    }
+                    kernels.addConstant(c, g[i] * f, ga, i * c);
                 }
             }
             case SUM, MEAN -> {
@@ -540,18 +541,11 @@ public final class Tape {
                 float[][] sinks = t.subnet.frozen() ? null : t.subnet.gradientArrays();
                 float[] dx = t.pass.backward(kernels, g, sinks, t.a.requiresGrad);
                 if (dx != null) {
-                    float[] ga = gradOf(t.a);
-                    for (int i = 0, m = t.a.rows * t.a.cols; i < m; i++) {
-                        ga[i] += dx[i];
-                    }
+                    kernels.addScaled(t.a.rows * t.a.cols, 1f, dx, 0, gradOf(t.a), 0);
                 }
             }
             case PART -> {
-                float[] gg = gradOf(t.a);
-                int offset = t.part * n;
-                for (int i = 0; i < n; i++) {
-                    gg[offset + i] += g[i];
-                }
+                kernels.addScaled(n, 1f, g, 0, gradOf(t.a), t.part * n);
             }
             case NETWORKS -> {
                 for (Tensor in : t.inputs) {
@@ -565,11 +559,7 @@ public final class Tape {
                 for (int i = 0; i < t.inputs.length; i++) {
                     Tensor in = t.inputs[i];
                     if (in.requiresGrad) {
-                        float[] dx = t.passes[i].inputGradient();
-                        float[] ga = in.grad;
-                        for (int j = 0, m = in.rows * in.cols; j < m; j++) {
-                            ga[j] += dx[j];
-                        }
+                        kernels.addScaled(in.rows * in.cols, 1f, t.passes[i].inputGradient(), 0, in.grad, 0);
                     }
                 }
             }

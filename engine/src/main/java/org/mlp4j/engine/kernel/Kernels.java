@@ -113,6 +113,25 @@ public interface Kernels {
     void batchNormInputGradient(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean, float[] a,
                                 float[] b, float[] c, float[] dx);
 
+    // Element-wise loops of the tape (composite models): each element is the one operation written, so every
+    // provider gives the reference's bits. The ranges are [offset, offset + n) of each array; an output range must
+    // not overlap an input range unless it is the same range.
+
+    /** {@code out[i] = s·x[i]}. */
+    void scaleInto(int n, float s, float[] x, int xOffset, float[] out, int outOffset);
+
+    /** {@code y[i] += s·x[i]} (a product, then a sum: with {@code s = 1} an exact {@code y += x}). */
+    void addScaled(int n, float s, float[] x, int xOffset, float[] y, int yOffset);
+
+    /** {@code out[i] = x[i]·y[i]}. */
+    void multiplyInto(int n, float[] x, int xOffset, float[] y, int yOffset, float[] out, int outOffset);
+
+    /** {@code out[i] += x[i]·y[i]} (a product, then a sum). */
+    void addProduct(int n, float[] x, int xOffset, float[] y, int yOffset, float[] out, int outOffset);
+
+    /** {@code y[i] += c}. */
+    void addConstant(int n, float c, float[] y, int yOffset);
+
     /**
      * {@code out[offset + i] = scale·z} for {@code i < length}, {@code z} the next standard normal samples of
      * {@code stream} (which advances by {@code ⌈length/32⌉} blocks, see {@link NormalStream}). Every provider draws

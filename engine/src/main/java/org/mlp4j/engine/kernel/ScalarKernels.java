@@ -358,6 +358,41 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void scaleInto(int n, float s, float[] x, int xOffset, float[] out, int outOffset) {
+        for (int i = 0; i < n; i++) {
+            out[outOffset + i] = s * x[xOffset + i];
+        }
+    }
+
+    @Override
+    public void addScaled(int n, float s, float[] x, int xOffset, float[] y, int yOffset) {
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] += s * x[xOffset + i];
+        }
+    }
+
+    @Override
+    public void multiplyInto(int n, float[] x, int xOffset, float[] y, int yOffset, float[] out, int outOffset) {
+        for (int i = 0; i < n; i++) {
+            out[outOffset + i] = x[xOffset + i] * y[yOffset + i];
+        }
+    }
+
+    @Override
+    public void addProduct(int n, float[] x, int xOffset, float[] y, int yOffset, float[] out, int outOffset) {
+        for (int i = 0; i < n; i++) {
+            out[outOffset + i] += x[xOffset + i] * y[yOffset + i];
+        }
+    }
+
+    @Override
+    public void addConstant(int n, float c, float[] y, int yOffset) {
+        for (int i = 0; i < n; i++) {
+            y[yOffset + i] += c;
+        }
+    }
+
+    @Override
     public void normal(NormalStream stream, float[] out, int offset, int length, float scale) {
         int full = length / NormalStream.BLOCK * NormalStream.BLOCK;
         for (int b = 0; b < full; b += NormalStream.BLOCK) {

@@ -139,6 +139,38 @@ class ElementwiseKernelsTest {
         }
     }
 
+    /**
+     * The tape's element-wise loops, at offsets that leave vector tails, give the reference's bits (whole arrays are
+     * compared, so a write outside its range shows too).
+     */
+    @Test
+    void tapeElementwiseLoopsAgreeBitForBit() {
+        for (int[] s : SHAPES) {
+            int n = s[0] * s[1];
+            String shape = Arrays.toString(s);
+            float[] x = random(n + 3, 1);
+            float[] y = random(n + 5, 1);
+            float[] base = random(n + 2, 1);
+            float[] e = base.clone();
+            float[] v = base.clone();
+            scalar.scaleInto(n, -0.37f, x, 3, e, 2);
+            vector.scaleInto(n, -0.37f, x, 3, v, 2);
+            assertArrayEquals(bits(e), bits(v), "scaleInto " + shape);
+            scalar.addScaled(n, 1.7f, y, 5, e, 2);
+            vector.addScaled(n, 1.7f, y, 5, v, 2);
+            assertArrayEquals(bits(e), bits(v), "addScaled " + shape);
+            scalar.multiplyInto(n, x, 3, y, 5, e, 1);
+            vector.multiplyInto(n, x, 3, y, 5, v, 1);
+            assertArrayEquals(bits(e), bits(v), "multiplyInto " + shape);
+            scalar.addProduct(n, x, 2, y, 4, e, 0);
+            vector.addProduct(n, x, 2, y, 4, v, 0);
+            assertArrayEquals(bits(e), bits(v), "addProduct " + shape);
+            scalar.addConstant(n, 0.3f, e, 1);
+            vector.addConstant(n, 0.3f, v, 1);
+            assertArrayEquals(bits(e), bits(v), "addConstant " + shape);
+        }
+    }
+
     /** The element-wise column passes stay right when their output is their input (the reference's loop then). */
     @Test
     void scaleColumnsInPlaceIsTheReference() {

@@ -229,6 +229,64 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void scaleInto(int n, float s, float[] x, int xOffset, float[] out, int outOffset) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOffset + i).mul(s).intoArray(out, outOffset + i);
+        }
+        for (; i < n; i++) {
+            out[outOffset + i] = s * x[xOffset + i];
+        }
+    }
+
+    @Override
+    public void addScaled(int n, float s, float[] x, int xOffset, float[] y, int yOffset) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOffset + i).mul(s).add(FloatVector.fromArray(S, y, yOffset + i))
+                    .intoArray(y, yOffset + i);
+        }
+        for (; i < n; i++) {
+            y[yOffset + i] += s * x[xOffset + i];
+        }
+    }
+
+    @Override
+    public void multiplyInto(int n, float[] x, int xOffset, float[] y, int yOffset, float[] out, int outOffset) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOffset + i).mul(FloatVector.fromArray(S, y, yOffset + i))
+                    .intoArray(out, outOffset + i);
+        }
+        for (; i < n; i++) {
+            out[outOffset + i] = x[xOffset + i] * y[yOffset + i];
+        }
+    }
+
+    @Override
+    public void addProduct(int n, float[] x, int xOffset, float[] y, int yOffset, float[] out, int outOffset) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOffset + i).mul(FloatVector.fromArray(S, y, yOffset + i))
+                    .add(FloatVector.fromArray(S, out, outOffset + i)).intoArray(out, outOffset + i);
+        }
+        for (; i < n; i++) {
+            out[outOffset + i] += x[xOffset + i] * y[yOffset + i];
+        }
+    }
+
+    @Override
+    public void addConstant(int n, float c, float[] y, int yOffset) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, y, yOffset + i).add(c).intoArray(y, yOffset + i);
+        }
+        for (; i < n; i++) {
+            y[yOffset + i] += c;
+        }
+    }
+
+    @Override
     public void normal(NormalStream stream, float[] out, int offset, int length, float scale) {
         if (NormalKernel.APPLIES) {
             NormalKernel.fill(stream, out, offset, length, scale);
