@@ -10,6 +10,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+# shellcheck source=openblas_core.sh
+source "$root/bench/peers/openblas_core.sh"
 iterations=300
 seed=1
 threads=2

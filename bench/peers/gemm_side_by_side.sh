@@ -9,6 +9,8 @@ set -euo pipefail
 # shellcheck disable=SC2086  # $opts is a list of JVM flags
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+# shellcheck source=openblas_core.sh
+source "$root/bench/peers/openblas_core.sh"
 java=java
 threads=1,2
 opts=""

@@ -9,6 +9,8 @@
 set -euo pipefail
 # shellcheck disable=SC2086  # $opts is a list of JVM flags
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=openblas_core.sh
+source "$root/bench/peers/openblas_core.sh"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 threads="$(nproc)"
 epochs=3

@@ -35,21 +35,26 @@ final class ColumnKernels {
         }
         int last = cols - L;
         for (int j = 0; j < cols; j += 4 * L) {
-            int j0 = Math.min(j, last), j1 = Math.min(j + L, last), j2 = Math.min(j + 2 * L, last),
-                    j3 = Math.min(j + 3 * L, last);
-            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S),
-                    s3 = FloatVector.zero(S);
-            for (int i = 0, r = 0; i < rows; i++, r += cols) {
-                s0 = s0.add(FloatVector.fromArray(S, d, r + j0));
-                s1 = s1.add(FloatVector.fromArray(S, d, r + j1));
-                s2 = s2.add(FloatVector.fromArray(S, d, r + j2));
-                s3 = s3.add(FloatVector.fromArray(S, d, r + j3));
-            }
-            s0.intoArray(out, j0);
-            s1.intoArray(out, j1);
-            s2.intoArray(out, j2);
-            s3.intoArray(out, j3);
+            sumBlock(d, 0, rows, cols, Math.min(j, last), Math.min(j + L, last), Math.min(j + 2 * L, last),
+                    Math.min(j + 3 * L, last), out);
         }
+    }
+
+    /** The column sums of four vectors of columns (offsets {@code j0..j3}, repeats allowed) into {@code out}. */
+    private static void sumBlock(float[] x, int offset, int rows, int cols, int j0, int j1, int j2, int j3,
+                                 float[] out) {
+        FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S),
+                s3 = FloatVector.zero(S);
+        for (int i = 0, r = offset; i < rows; i++, r += cols) {
+            s0 = s0.add(FloatVector.fromArray(S, x, r + j0));
+            s1 = s1.add(FloatVector.fromArray(S, x, r + j1));
+            s2 = s2.add(FloatVector.fromArray(S, x, r + j2));
+            s3 = s3.add(FloatVector.fromArray(S, x, r + j3));
+        }
+        s0.intoArray(out, j0);
+        s1.intoArray(out, j1);
+        s2.intoArray(out, j2);
+        s3.intoArray(out, j3);
     }
 
     /** Batch statistics: {@code mean = Σx·(1/rows)}, {@code var = Σ(x − mean)²·(1/rows)}, two passes. */
@@ -64,15 +69,11 @@ final class ColumnKernels {
         for (int j = 0; j < cols; j += 4 * L) {
             int j0 = Math.min(j, last), j1 = Math.min(j + L, last), j2 = Math.min(j + 2 * L, last),
                     j3 = Math.min(j + 3 * L, last);
-            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S), s2 = FloatVector.zero(S),
-                    s3 = FloatVector.zero(S);
-            for (int i = 0, r = offset; i < rows; i++, r += cols) {
-                s0 = s0.add(FloatVector.fromArray(S, x, r + j0));
-                s1 = s1.add(FloatVector.fromArray(S, x, r + j1));
-                s2 = s2.add(FloatVector.fromArray(S, x, r + j2));
-                s3 = s3.add(FloatVector.fromArray(S, x, r + j3));
-            }
-            FloatVector m0 = s0.mul(invRows), m1 = s1.mul(invRows), m2 = s2.mul(invRows), m3 = s3.mul(invRows);
+            sumBlock(x, offset, rows, cols, j0, j1, j2, j3, mean);
+            FloatVector m0 = FloatVector.fromArray(S, mean, j0).mul(invRows);
+            FloatVector m1 = FloatVector.fromArray(S, mean, j1).mul(invRows);
+            FloatVector m2 = FloatVector.fromArray(S, mean, j2).mul(invRows);
+            FloatVector m3 = FloatVector.fromArray(S, mean, j3).mul(invRows);
             FloatVector v0 = FloatVector.zero(S), v1 = FloatVector.zero(S), v2 = FloatVector.zero(S),
                     v3 = FloatVector.zero(S);
             for (int i = 0, r = offset; i < rows; i++, r += cols) {

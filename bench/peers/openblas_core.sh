@@ -1,0 +1,25 @@
+# Sourced by the side-by-side scripts: makes sure Debian's OpenBLAS (under NumPy and PyTorch) runs the best kernels
+# this CPU has. OpenBLAS 0.3.21 does not know every newer CPU model: on an Intel Xeon of family 6 model 207 it picks
+# its generic "Prescott" (SSE3) kernels, and NumPy's SGEMM runs at 20 GFLOP/s instead of ~110 (SkylakeX kernels), which
+# would flatter every ratio against it. When OpenBLAS reports a core older than the CPU's vector ISA and the caller
+# did not set OPENBLAS_CORETYPE, this sets it to SkylakeX (AVX-512) or Haswell (AVX2) and says so on stderr.
+openblas_best_core() {
+  [ -n "${OPENBLAS_CORETYPE:-}" ] && { echo "OpenBLAS core: $OPENBLAS_CORETYPE (OPENBLAS_CORETYPE, as given)" >&2; return; }
+  local core flags want=""
+  core="$(OPENBLAS_VERBOSE=2 /usr/bin/python3 -c 'import numpy' 2>&1 | sed -n 's/^Core: //p' | head -1)"
+  flags="$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null || true)"
+  case " $flags " in
+    *" avx512f "*) want=SkylakeX ;;
+    *" avx2 "*) want=Haswell ;;
+  esac
+  case "$core" in
+    Prescott|Core2|Penryn|Dunnington|Nehalem|Sandybridge|Atom|"")
+      if [ -n "$want" ] && [ -n "$core" ]; then
+        export OPENBLAS_CORETYPE="$want"
+        echo "OpenBLAS core: $want (OpenBLAS picked '$core' for this CPU; OPENBLAS_CORETYPE set so the peer runs its best kernels)" >&2
+        return
+      fi ;;
+  esac
+  echo "OpenBLAS core: ${core:-unknown} (its own pick)" >&2
+}
+openblas_best_core
