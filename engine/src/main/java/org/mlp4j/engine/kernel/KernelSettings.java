@@ -27,6 +27,9 @@ import java.util.Locale;
  *       (rounded to the register tile's rows) and column panel</td></tr>
  *   <tr><td>{@code mlp4j.gemm.pack}</td><td>{@code auto}</td><td>{@code always} / {@code never} pack A</td></tr>
  *   <tr><td>{@code mlp4j.gemm.packAMinN}</td><td>320</td><td>pack a row-major A from this many columns of C</td></tr>
+ *   <tr><td>{@code mlp4j.gemm.inPlaceMaxB}</td><td>16384</td><td>a one-thread GEMM whose op(B) has at most this
+ *       many elements (and k within one depth block) reads A and B in place instead of packing; 0 turns that
+ *       off</td></tr>
  *   <tr><td>{@code mlp4j.threads}</td><td>the available processors</td><td>threads of the shared worker pool, the
  *       caller included ({@link #threads()}, {@code org.mlp4j.engine.parallel.WorkerPool}); also the default thread
  *       count of {@link KernelsProvider#create()}</td></tr>
@@ -57,6 +60,9 @@ public final class KernelSettings {
     public static final String GEMM_PACK = word("mlp4j.gemm.pack", "auto", "auto", "always", "never");
     /** {@code mlp4j.gemm.packAMinN}. */
     public static final int GEMM_PACK_A_MIN_N = intProperty("mlp4j.gemm.packAMinN", 320);
+
+    /** {@code mlp4j.gemm.inPlaceMaxB}. */
+    public static final int GEMM_IN_PLACE_MAX_B = intProperty("mlp4j.gemm.inPlaceMaxB", 16384);
 
     private KernelSettings() {
     }

@@ -36,6 +36,26 @@ final class GemmPlan {
         return transB ? GemmBlocking.KC_TRANS_B : GemmBlocking.KC;
     }
 
+    /** Largest op(B), in elements, that {@link #inPlace} reads in place. */
+    static final long IN_PLACE_MAX_B = org.mlp4j.engine.kernel.KernelSettings.GEMM_IN_PLACE_MAX_B;
+
+    /**
+     * Whether a one-thread GEMM goes to {@link InPlaceGemm}: op(B) small enough to stay in L1/L2 while every row
+     * block of A passes it, so packing it (and transposing A) would cost as much as the FMAs; k within one KC
+     * block, so each C element is the same FMA chain as on the packed path; and, when B is read in place, rows not
+     * a multiple of 256 bytes apart (such a stride maps B's rows to a few L1 sets, which is why the packed path
+     * copies B). Only with 32 vector registers (AVX-512, NEON): see {@link StridedTile}.
+     */
+    static boolean inPlace(boolean transB, int n, int k, int ldb, int parts) {
+        return KernelShape.REGISTERS >= 32 && parts == 1 && (long) n * k <= IN_PLACE_MAX_B && k <= kc(transB)
+                && (transB || !conflicting(ldb));
+    }
+
+    /** Whether rows {@code ld} floats apart fall into a quarter or less of the L1 sets (a multiple of 64 floats). */
+    static boolean conflicting(int ld) {
+        return (ld & 63) == 0;
+    }
+
     static int parts(int m, int n, int k, int threads) {
         if (threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS) {
             return 1;

@@ -61,7 +61,7 @@ final class MicroKernel {
 
     private static void merge(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
         if (rows == MR && cols == NR) {
-            mergeFull(acc, alpha, beta, c, cOff, ldc);
+            mergeFull(acc, alpha, beta, c, cOff, ldc, MR);
         } else {
             mergeEdge(acc, alpha, beta, c, cOff, ldc, rows, cols);
         }
@@ -361,18 +361,30 @@ final class MicroKernel {
         c31.intoArray(acc, 7 * L);
     }
 
-    /** {@code C = α·acc + β·C} on a full tile, as {@code fma(C, β, α·acc)}. */
-    private static void mergeFull(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc) {
+    /**
+     * {@code C = α·acc + β·C} for the first {@code rows} rows of a tile ({@code acc} rows {@code NR} floats apart),
+     * with the same rounding as the packed kernels' merge (whole vectors as {@code fma(C, β, α·acc)}).
+     */
+    static void mergeRows(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
+        if (cols == NR) {
+            mergeFull(acc, alpha, beta, c, cOff, ldc, rows);
+        } else {
+            mergeEdge(acc, alpha, beta, c, cOff, ldc, rows, cols);
+        }
+    }
+
+    /** {@code C = α·acc + β·C} on {@code rows} full rows of a tile, as {@code fma(C, β, α·acc)}. */
+    private static void mergeFull(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
-            for (int i = 0; i < MR; i++) {
+            for (int i = 0; i < rows; i++) {
                 int ci = cOff + i * ldc, ti = i * NR;
                 FloatVector.fromArray(S, acc, ti).mul(va).intoArray(c, ci);
                 FloatVector.fromArray(S, acc, ti + L).mul(va).intoArray(c, ci + L);
             }
         } else {
             FloatVector vb = FloatVector.broadcast(S, beta);
-            for (int i = 0; i < MR; i++) {
+            for (int i = 0; i < rows; i++) {
                 int ci = cOff + i * ldc, ti = i * NR;
                 FloatVector.fromArray(S, c, ci).fma(vb, FloatVector.fromArray(S, acc, ti).mul(va)).intoArray(c, ci);
                 FloatVector.fromArray(S, c, ci + L).fma(vb, FloatVector.fromArray(S, acc, ti + L).mul(va))

@@ -23,7 +23,9 @@ import org.mlp4j.engine.parallel.WorkerPool;
  *       for jr in my cols step NR     B sliver (L1)
  *         for ir in mc step MR        micro-kernel on an MR×NR tile of C
  * </pre>
- * B is always packed: copying it costs one vector load and store per element against {@code m} FMA lanes, and the
+ * One-thread problems whose op(B) stays in cache skip all of this ({@link InPlaceGemm}); a handful of rows of C
+ * go to {@link SmallGemm}. Otherwise B is always packed: copying it costs one vector load and store per element
+ * against {@code m} FMA lanes, and the
  * packed sliver sidesteps the L1 set conflicts of power-of-two {@code ldb}. A row-major A is read in place when the
  * panel is narrow ({@link GemmPlan#packA}): then packing A, a strided gather, costs more than the in-place kernel
  * loses; only a partial last sliver of rows is packed (zero-padded) into a small per-thread buffer.
@@ -39,6 +41,7 @@ final class VectorGemm {
     private float[] bPack = new float[0];
 
     private final SmallTask smallTask = new SmallTask();
+    private final InPlaceGemm.Scratch inPlace = new InPlaceGemm.Scratch();
 
     VectorGemm(WorkerPool pool, int threads) {
         this.pool = pool;
@@ -64,13 +67,25 @@ final class VectorGemm {
             small(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
+        int parts = GemmPlan.parts(m, n, k, threads);
+        if (GemmPlan.inPlace(transB, n, k, ldb, parts)) {
+            InPlaceGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, inPlace);
+            return;
+        }
+        packed(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, parts);
+    }
+
+    /** The Goto/BLIS loops on {@code parts} threads, whatever the shape ({@code k > 0}, {@code α ≠ 0}). */
+    void packed(boolean transA, boolean transB, int m, int n, int k,
+                float alpha, float[] a, int aOff, int lda,
+                float[] b, int bOff, int ldb,
+                float beta, float[] c, int cOff, int ldc, int parts) {
         Task t = task;
         t.transA = transA; t.transB = transB; t.m = m; t.n = n; t.k = k;
         t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
         t.b = b; t.bOff = bOff; t.ldb = ldb; t.c = c; t.cOff = cOff; t.ldc = ldc;
         t.packA = GemmPlan.packA(transA, m, n, k);
         t.kcBlock = GemmPlan.kc(transB);
-        int parts = GemmPlan.parts(m, n, k, threads);
         t.splitRows = parts > 1 && GemmPlan.splitRows(transA, t.packA, m, n);
         try {
             if (!t.splitRows) {
