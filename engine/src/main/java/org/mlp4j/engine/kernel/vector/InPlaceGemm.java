@@ -75,16 +75,25 @@ final class InPlaceGemm {
                 bo = 0;
             }
             boolean narrow = bStride == L;
+            // C = A·B exactly (α = 1, β = 0) on a tile of whole vectors: the kernel stores its registers into C
+            boolean direct = alpha == 1f && beta == 0f && cols == bStride;
             for (int ir = 0; ir < m; ir += TR) {
                 int rows = Math.min(TR, m - ir);
+                int cTile = cOff + ir * ldc + jr;
+                boolean straight = direct && rows == TR;
+                float[] dst = straight ? c : tile;
+                int dOff = straight ? cTile : 0;
+                int dStride = straight ? ldc : NR;
                 if (rows < TR) {
-                    StridedTile.columnsOfA(narrow, k, s.aEdge, 0, TR, bs, bo, bStride, tile);
+                    StridedTile.columnsOfA(narrow, k, s.aEdge, 0, TR, bs, bo, bStride, dst, dOff, dStride);
                 } else if (transA) {
-                    StridedTile.columnsOfA(narrow, k, a, aOff + ir, lda, bs, bo, bStride, tile);
+                    StridedTile.columnsOfA(narrow, k, a, aOff + ir, lda, bs, bo, bStride, dst, dOff, dStride);
                 } else {
-                    StridedTile.rowsOfA(narrow, k, a, aOff + ir * lda, lda, bs, bo, bStride, tile);
+                    StridedTile.rowsOfA(narrow, k, a, aOff + ir * lda, lda, bs, bo, bStride, dst, dOff, dStride);
                 }
-                MicroKernel.mergeRows(tile, alpha, beta, c, cOff + ir * ldc + jr, ldc, rows, cols);
+                if (!straight) {
+                    MicroKernel.mergeRows(tile, alpha, beta, c, cTile, ldc, rows, cols);
+                }
             }
         }
     }

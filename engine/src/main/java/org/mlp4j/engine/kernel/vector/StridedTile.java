@@ -7,20 +7,25 @@ import static org.mlp4j.engine.kernel.vector.KernelShape.S;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * The register tiles of {@link InPlaceGemm}: {@code ROWS} rows of C by one or two vectors, {@code acc = A·B} over
+ * The register tiles of {@link InPlaceGemm}: {@code ROWS} rows of C by one or two vectors, {@code A·B} over
  * {@code kc} steps, with A and B read where they lie — B's rows {@code ldb} apart, A either along its rows
  * ({@code A[i][p] = a[aOff + i·lda + p]}) or as Aᵀ's {@code ROWS} consecutive floats per p
  * ({@code A[i][p] = a[aOff + p·aStep + i]}, which is also the layout of a packed A sliver with {@code aStep = ROWS}).
  *
  * <p>Loop structure, as {@link MicroKernel}'s: for each p, load B's row (one or two vectors), broadcast each of the
- * {@code ROWS} values of A's column p and FMA it into that row's accumulators; the accumulators stay in registers and
- * are stored to {@code acc} (rows {@code NR} floats apart) at the end. B's index steps by {@code ldb} as a second
- * loop variable, so its range check stays in the loop (one compare per B vector, against 8 or 16 FMAs). Along A's
- * rows, the loop counts in row 0's index and row r is read at {@code ap + r·lda}: one address register for all
- * rows (with a base per row and {@code p} as the counter, C2 spends a general register and an address computation
- * per row and the 8-row tile ran at 57–60 % of the FMA peak in L1, against 83 % this way; Xeon, Temurin 25). {@code ROWS} is 8: 16 accumulators, 2 B vectors and a
- * broadcast, for 32 vector registers ({@link GemmPlan#inPlace} uses these tiles only there: with 16 registers a
- * 4-row version of them measured 0.84–1.13× the packed path on the subnet shapes, AVX2 path on JDK 17 and 25).
+ * {@code ROWS} values of A's column p and FMA it into that row's accumulators. The accumulators stay in registers and
+ * are stored at the end to {@code dst} from {@code dOff}, rows {@code dStride} apart: straight into C when the
+ * product is all there is to it (α = 1, β = 0, a whole tile), else into a tile that is merged with α and β.
+ *
+ * <p>B's index steps by {@code ldb} as a second loop variable, so its range check stays in the loop (one compare per
+ * B vector, against 8 or 16 FMAs). Along A's rows, the loop counts in row 0's index and reads row r at
+ * {@code ap + r·lda}: one address register for all rows (with a base per row and {@code p} as the counter, C2 spends
+ * a general register and an address computation per row, and the 8-row tile ran at 57–60 % of the FMA peak in L1
+ * against 83 % this way; Xeon, Temurin 25).
+ *
+ * <p>{@code ROWS} is 8: 16 accumulators, 2 B vectors and a broadcast, for 32 vector registers ({@link GemmPlan#inPlace}
+ * uses these tiles only there: with 16 registers a 4-row version measured 0.84–1.13× the packed path on the subnet
+ * shapes, AVX2 path on JDK 17 and 25).
  */
 final class StridedTile {
     static final int ROWS = 8;
@@ -28,28 +33,29 @@ final class StridedTile {
     private StridedTile() {
     }
 
-    /** {@code acc = A·B} with A along its rows; {@code narrow}: one vector of B's columns, else two. */
+    /** {@code dst = A·B} with A along its rows; {@code narrow}: one vector of B's columns, else two. */
     static void rowsOfA(boolean narrow, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                        float[] acc) {
+                        float[] dst, int dOff, int dStride) {
         if (narrow) {
-            rows8x1(kc, a, aOff, lda, b, bOff, ldb, acc);
+            rows8x1(kc, a, aOff, lda, b, bOff, ldb, dst, dOff, dStride);
         } else {
-            rows8x2(kc, a, aOff, lda, b, bOff, ldb, acc);
+            rows8x2(kc, a, aOff, lda, b, bOff, ldb, dst, dOff, dStride);
         }
     }
 
-    /** {@code acc = A·B} with A as {@code ROWS} consecutive floats per p, {@code aStep} apart. */
+    /** {@code dst = A·B} with A as {@code ROWS} consecutive floats per p, {@code aStep} apart. */
     static void columnsOfA(boolean narrow, int kc, float[] a, int aOff, int aStep, float[] b, int bOff, int ldb,
-                           float[] acc) {
+                           float[] dst, int dOff, int dStride) {
         if (narrow) {
-            cols8x1(kc, a, aOff, aStep, b, bOff, ldb, acc);
+            cols8x1(kc, a, aOff, aStep, b, bOff, ldb, dst, dOff, dStride);
         } else {
-            cols8x2(kc, a, aOff, aStep, b, bOff, ldb, acc);
+            cols8x2(kc, a, aOff, aStep, b, bOff, ldb, dst, dOff, dStride);
         }
     }
 
     /** 8 rows of A in place along its rows (row stride {@code lda}) by two vectors of B. */
-    private static void rows8x2(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] acc) {
+    private static void rows8x2(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float[] dst, int dOff, int dStride) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -87,26 +93,27 @@ final class StridedTile {
             c70 = b0.fma(ai, c70);
             c71 = b1.fma(ai, c71);
         }
-        c00.intoArray(acc, 0);
-        c01.intoArray(acc, 0 + L);
-        c10.intoArray(acc, 1 * NR);
-        c11.intoArray(acc, 1 * NR + L);
-        c20.intoArray(acc, 2 * NR);
-        c21.intoArray(acc, 2 * NR + L);
-        c30.intoArray(acc, 3 * NR);
-        c31.intoArray(acc, 3 * NR + L);
-        c40.intoArray(acc, 4 * NR);
-        c41.intoArray(acc, 4 * NR + L);
-        c50.intoArray(acc, 5 * NR);
-        c51.intoArray(acc, 5 * NR + L);
-        c60.intoArray(acc, 6 * NR);
-        c61.intoArray(acc, 6 * NR + L);
-        c70.intoArray(acc, 7 * NR);
-        c71.intoArray(acc, 7 * NR + L);
+        c00.intoArray(dst, dOff);
+        c01.intoArray(dst, dOff + L);
+        c10.intoArray(dst, dOff + dStride);
+        c11.intoArray(dst, dOff + dStride + L);
+        c20.intoArray(dst, dOff + 2 * dStride);
+        c21.intoArray(dst, dOff + 2 * dStride + L);
+        c30.intoArray(dst, dOff + 3 * dStride);
+        c31.intoArray(dst, dOff + 3 * dStride + L);
+        c40.intoArray(dst, dOff + 4 * dStride);
+        c41.intoArray(dst, dOff + 4 * dStride + L);
+        c50.intoArray(dst, dOff + 5 * dStride);
+        c51.intoArray(dst, dOff + 5 * dStride + L);
+        c60.intoArray(dst, dOff + 6 * dStride);
+        c61.intoArray(dst, dOff + 6 * dStride + L);
+        c70.intoArray(dst, dOff + 7 * dStride);
+        c71.intoArray(dst, dOff + 7 * dStride + L);
     }
 
     /** 8 rows of A in place along its rows (row stride {@code lda}) by one vector of B. */
-    private static void rows8x1(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] acc) {
+    private static void rows8x1(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                float[] dst, int dOff, int dStride) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S);
@@ -135,18 +142,19 @@ final class StridedTile {
             ai = FloatVector.broadcast(S, a[ap + 7 * lda]);
             c70 = b0.fma(ai, c70);
         }
-        c00.intoArray(acc, 0);
-        c10.intoArray(acc, 1 * NR);
-        c20.intoArray(acc, 2 * NR);
-        c30.intoArray(acc, 3 * NR);
-        c40.intoArray(acc, 4 * NR);
-        c50.intoArray(acc, 5 * NR);
-        c60.intoArray(acc, 6 * NR);
-        c70.intoArray(acc, 7 * NR);
+        c00.intoArray(dst, dOff);
+        c10.intoArray(dst, dOff + dStride);
+        c20.intoArray(dst, dOff + 2 * dStride);
+        c30.intoArray(dst, dOff + 3 * dStride);
+        c40.intoArray(dst, dOff + 4 * dStride);
+        c50.intoArray(dst, dOff + 5 * dStride);
+        c60.intoArray(dst, dOff + 6 * dStride);
+        c70.intoArray(dst, dOff + 7 * dStride);
     }
 
     /** 8 rows of A as 8 consecutive floats per p ({@code A[i][p] = a[aOff + p·aStep + i]}) by two vectors of B. */
-    private static void cols8x2(int kc, float[] a, int aOff, int aStep, float[] b, int bOff, int ldb, float[] acc) {
+    private static void cols8x2(int kc, float[] a, int aOff, int aStep, float[] b, int bOff, int ldb,
+                                float[] dst, int dOff, int dStride) {
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
@@ -184,26 +192,27 @@ final class StridedTile {
             c70 = b0.fma(ai, c70);
             c71 = b1.fma(ai, c71);
         }
-        c00.intoArray(acc, 0);
-        c01.intoArray(acc, 0 + L);
-        c10.intoArray(acc, 1 * NR);
-        c11.intoArray(acc, 1 * NR + L);
-        c20.intoArray(acc, 2 * NR);
-        c21.intoArray(acc, 2 * NR + L);
-        c30.intoArray(acc, 3 * NR);
-        c31.intoArray(acc, 3 * NR + L);
-        c40.intoArray(acc, 4 * NR);
-        c41.intoArray(acc, 4 * NR + L);
-        c50.intoArray(acc, 5 * NR);
-        c51.intoArray(acc, 5 * NR + L);
-        c60.intoArray(acc, 6 * NR);
-        c61.intoArray(acc, 6 * NR + L);
-        c70.intoArray(acc, 7 * NR);
-        c71.intoArray(acc, 7 * NR + L);
+        c00.intoArray(dst, dOff);
+        c01.intoArray(dst, dOff + L);
+        c10.intoArray(dst, dOff + dStride);
+        c11.intoArray(dst, dOff + dStride + L);
+        c20.intoArray(dst, dOff + 2 * dStride);
+        c21.intoArray(dst, dOff + 2 * dStride + L);
+        c30.intoArray(dst, dOff + 3 * dStride);
+        c31.intoArray(dst, dOff + 3 * dStride + L);
+        c40.intoArray(dst, dOff + 4 * dStride);
+        c41.intoArray(dst, dOff + 4 * dStride + L);
+        c50.intoArray(dst, dOff + 5 * dStride);
+        c51.intoArray(dst, dOff + 5 * dStride + L);
+        c60.intoArray(dst, dOff + 6 * dStride);
+        c61.intoArray(dst, dOff + 6 * dStride + L);
+        c70.intoArray(dst, dOff + 7 * dStride);
+        c71.intoArray(dst, dOff + 7 * dStride + L);
     }
 
     /** 8 rows of A as 8 consecutive floats per p ({@code A[i][p] = a[aOff + p·aStep + i]}) by one vector of B. */
-    private static void cols8x1(int kc, float[] a, int aOff, int aStep, float[] b, int bOff, int ldb, float[] acc) {
+    private static void cols8x1(int kc, float[] a, int aOff, int aStep, float[] b, int bOff, int ldb,
+                                float[] dst, int dOff, int dStride) {
         FloatVector c00 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S);
         FloatVector c20 = FloatVector.zero(S);
@@ -232,13 +241,13 @@ final class StridedTile {
             ai = FloatVector.broadcast(S, a[ap + 7]);
             c70 = b0.fma(ai, c70);
         }
-        c00.intoArray(acc, 0);
-        c10.intoArray(acc, 1 * NR);
-        c20.intoArray(acc, 2 * NR);
-        c30.intoArray(acc, 3 * NR);
-        c40.intoArray(acc, 4 * NR);
-        c50.intoArray(acc, 5 * NR);
-        c60.intoArray(acc, 6 * NR);
-        c70.intoArray(acc, 7 * NR);
+        c00.intoArray(dst, dOff);
+        c10.intoArray(dst, dOff + dStride);
+        c20.intoArray(dst, dOff + 2 * dStride);
+        c30.intoArray(dst, dOff + 3 * dStride);
+        c40.intoArray(dst, dOff + 4 * dStride);
+        c50.intoArray(dst, dOff + 5 * dStride);
+        c60.intoArray(dst, dOff + 6 * dStride);
+        c70.intoArray(dst, dOff + 7 * dStride);
     }
 }
