@@ -4,7 +4,10 @@ import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.eval.Evaluation;
 import org.mlp4j.engine.kernel.Kernels;
 
-/** Prediction and evaluation in chunks of rows, through one {@link Workspace}. */
+/**
+ * Prediction and evaluation in chunks of rows, through one {@link Workspace} borrowed from the network (kept there for
+ * the next call; a call that fails leaves it to the garbage collector).
+ */
 final class Inference {
     /** Rows per forward pass: large enough for efficient GEMMs, small enough to stay in cache. */
     static final int CHUNK = 1024;
@@ -25,12 +28,13 @@ final class Inference {
                     + " values, got " + x.length);
         }
         float[] result = new float[Math.multiplyExact(rows, out)];
-        Workspace ws = new Workspace(network, Math.max(1, Math.min(rows, CHUNK)));
+        Workspace ws = network.borrowWorkspace(Math.max(1, Math.min(rows, CHUNK)));
         for (int r = 0; r < rows; r += CHUNK) {
             int n = Math.min(CHUNK, rows - r);
             ws.forward(kernels, x, r * in, n);
             System.arraycopy(ws.output(), 0, result, r * out, n * out);
         }
+        network.returnWorkspace(ws);
         return result;
     }
 
@@ -54,7 +58,7 @@ final class Inference {
         }
         Targets targets = Targets.of(data, out);
         int rows = data.rows();
-        Workspace ws = new Workspace(network, Math.max(1, Math.min(rows, CHUNK)));
+        Workspace ws = network.borrowWorkspace(Math.max(1, Math.min(rows, CHUNK)));
         float[] y = new float[ws.capacity() * out];
         int classes = data.isClassification() ? data.classCount() : 0;
         int[][] confusion = data.isClassification() ? new int[classes][classes] : null;
@@ -71,6 +75,7 @@ final class Inference {
                 }
             }
         }
+        network.returnWorkspace(ws);
         return new Evaluation(rows == 0 ? Double.NaN : lossSum / rows, confusion,
                 data.isClassification() ? data.classNames() : null);
     }

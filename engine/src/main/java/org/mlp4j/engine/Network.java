@@ -2,6 +2,7 @@ package org.mlp4j.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mlp4j.engine.data.Dataset;
 import org.mlp4j.engine.eval.Evaluation;
 import org.mlp4j.engine.kernel.Kernels;
@@ -21,12 +22,16 @@ import org.mlp4j.engine.kernel.KernelsProvider;
  * }</pre>
  *
  * Inference methods are safe to call from several threads at once as long as nobody trains the network meanwhile.
+ * The network keeps the buffers of its last inference call (at most 1024 rows of activations) for the next one: a
+ * warm prediction allocates only its result.
  */
 public final class Network {
     private final int inputs;
     private final List<Layer> stack;
     private final List<DenseLayer> layers;
     private final Loss loss;
+    /** The workspace of the last inference call, free for the next one (null while a call holds it). */
+    private final AtomicReference<Workspace> spare = new AtomicReference<>();
 
     private Network(int inputs, List<? extends Layer> stack, Loss loss) {
         this.inputs = inputs;
@@ -39,6 +44,20 @@ public final class Network {
         }
         this.layers = List.copyOf(dense);
         this.loss = loss;
+    }
+
+    /**
+     * A workspace of at least {@code capacity} rows for one inference call: the spare one if no other call holds it
+     * and it is large enough, else a new one. Concurrent calls each get their own.
+     */
+    Workspace borrowWorkspace(int capacity) {
+        Workspace w = spare.getAndSet(null);
+        return w != null && w.capacity() >= capacity ? w : new Workspace(this, capacity);
+    }
+
+    /** Hands a borrowed workspace back, to be the spare for the next call. */
+    void returnWorkspace(Workspace w) {
+        spare.set(w);
     }
 
     /** Starts a network definition with {@code inputs} input features. */
