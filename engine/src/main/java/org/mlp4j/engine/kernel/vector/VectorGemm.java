@@ -175,7 +175,8 @@ final class VectorGemm {
 
     /** Scratch that one thread of a GEMM writes: its A block, edge slivers and an edge tile. */
     private static final class ThreadBuffers {
-        final float[] aPack = new float[MC * KC_MAX];
+        /** The A block (MC×KC_MAX floats, 0.4 MB at AVX-512's blocking), allocated on the first GEMM that packs A. */
+        float[] aPack;
         final float[] aEdge = new float[MR * KC_MAX];
         final float[] tile = new float[MR * NR];
         /** This thread's B panel when threads split columns (grown on first use). */
@@ -247,6 +248,10 @@ final class VectorGemm {
             for (int ic = i0; ic < i1; ic += MC) {
                 int mc = Math.min(MC, i1 - ic);
                 if (packA) {
+                    if (buf.aPack == null) {
+                        // kernels are made per call by the simple predict API: most never pack A
+                        buf.aPack = new float[MC * KC_MAX];
+                    }
                     GemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, buf.aPack);
                 }
                 for (int s = s0; s < s1; s++) {
