@@ -61,7 +61,7 @@ final class MicroKernel {
 
     private static void merge(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
         if (rows == MR && cols == NR) {
-            mergeFull(acc, alpha, beta, c, cOff, ldc, MR);
+            mergeFull(acc, alpha, beta, c, cOff, ldc);
         } else {
             mergeEdge(acc, alpha, beta, c, cOff, ldc, rows, cols);
         }
@@ -369,25 +369,25 @@ final class MicroKernel {
      * with the same rounding as the packed kernels' merge (whole vectors as {@code fma(C, β, α·acc)}).
      */
     static void mergeRows(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
-        if (cols == NR) {
-            mergeFull(acc, alpha, beta, c, cOff, ldc, rows);
-        } else {
-            mergeEdge(acc, alpha, beta, c, cOff, ldc, rows, cols);
-        }
+        merge(acc, alpha, beta, c, cOff, ldc, rows, cols);
     }
 
-    /** {@code C = α·acc + β·C} on {@code rows} full rows of a tile, as {@code fma(C, β, α·acc)}. */
-    private static void mergeFull(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows) {
+    /**
+     * {@code C = α·acc + β·C} on a full tile, as {@code fma(C, β, α·acc)}. The row count is the constant {@code MR}
+     * on purpose: with a variable bound, JDK 17's C2 (256-bit, 6-row tile) sometimes left this loop's vectors boxed
+     * in a warm training step (caught by {@code ZeroAllocationTest}).
+     */
+    private static void mergeFull(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc) {
         FloatVector va = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; i < MR; i++) {
                 int ci = cOff + i * ldc, ti = i * NR;
                 FloatVector.fromArray(S, acc, ti).mul(va).intoArray(c, ci);
                 FloatVector.fromArray(S, acc, ti + L).mul(va).intoArray(c, ci + L);
             }
         } else {
             FloatVector vb = FloatVector.broadcast(S, beta);
-            for (int i = 0; i < rows; i++) {
+            for (int i = 0; i < MR; i++) {
                 int ci = cOff + i * ldc, ti = i * NR;
                 FloatVector.fromArray(S, c, ci).fma(vb, FloatVector.fromArray(S, acc, ti).mul(va)).intoArray(c, ci);
                 FloatVector.fromArray(S, c, ci + L).fma(vb, FloatVector.fromArray(S, acc, ti + L).mul(va))
