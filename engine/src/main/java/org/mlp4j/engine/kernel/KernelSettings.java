@@ -28,8 +28,8 @@ import java.util.Locale;
  *   <tr><td>{@code mlp4j.gemm.pack}</td><td>{@code auto}</td><td>{@code always} / {@code never} pack A</td></tr>
  *   <tr><td>{@code mlp4j.gemm.packAMinN}</td><td>320</td><td>pack a row-major A from this many columns of C</td></tr>
  *   <tr><td>{@code mlp4j.gemm.inPlaceMaxB}</td><td>16384</td><td>a one-thread GEMM whose op(B) has at most this
- *       many elements (and k within one depth block) reads A and B in place instead of packing; 0 turns that
- *       off</td></tr>
+ *       many elements (and k within one depth block) reads A and B in place instead of packing, with 32 vector
+ *       registers only; 0 turns that off</td></tr>
  *   <tr><td>{@code mlp4j.threads}</td><td>the available processors</td><td>threads of the shared worker pool, the
  *       caller included ({@link #threads()}, {@code org.mlp4j.engine.parallel.WorkerPool}); also the default thread
  *       count of {@link KernelsProvider#create()}</td></tr>
