@@ -76,7 +76,7 @@ final class InPlaceGemm {
             }
             boolean narrow = bStride == L;
             // C = A·B exactly (α = 1, β = 0) on a tile of whole vectors: the kernel stores its registers into C
-            boolean direct = alpha == 1f && beta == 0f && cols == bStride;
+            boolean direct = alpha == 1f && beta == 0f && cols == (narrow ? L : NR);
             for (int ir = 0; ir < m; ir += TR) {
                 int rows = Math.min(TR, m - ir);
                 int cTile = cOff + ir * ldc + jr;
