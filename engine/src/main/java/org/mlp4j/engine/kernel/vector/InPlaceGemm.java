@@ -65,8 +65,9 @@ final class InPlaceGemm {
             float[] bs = b;
             int bo = bOff + jr;
             int bStride = ldb;
+            boolean narrow = cols <= L;
             if (cols < NR) {
-                bStride = cols <= L ? L : NR;
+                bStride = narrow ? L : NR;
                 if (s.bEdge.length < bStride * k) {
                     s.bEdge = new float[bStride * k];
                 }
@@ -74,7 +75,6 @@ final class InPlaceGemm {
                 bs = s.bEdge;
                 bo = 0;
             }
-            boolean narrow = bStride == L;
             // C = A·B exactly (α = 1, β = 0) on a tile of whole vectors: the kernel stores its registers into C
             boolean direct = alpha == 1f && beta == 0f && cols == (narrow ? L : NR);
             for (int ir = 0; ir < m; ir += TR) {
@@ -92,7 +92,7 @@ final class InPlaceGemm {
                     StridedTile.rowsOfA(narrow, k, a, aOff + ir * lda, lda, bs, bo, bStride, dst, dOff, dStride);
                 }
                 if (!straight) {
-                    MicroKernel.mergeRows(tile, alpha, beta, c, cTile, ldc, rows, cols);
+                    MicroKernel.merge(tile, alpha, beta, c, cTile, ldc, rows, cols);
                 }
             }
         }

@@ -59,7 +59,8 @@ final class MicroKernel {
         merge(acc, alpha, beta, c, cOff, ldc, MR, cols);
     }
 
-    private static void merge(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
+    /** {@code C = α·acc + β·C} for the valid {@code rows × cols} corner of a tile ({@code acc} rows {@code NR} apart). */
+    static void merge(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
         if (rows == MR && cols == NR) {
             mergeFull(acc, alpha, beta, c, cOff, ldc);
         } else {
@@ -362,14 +363,6 @@ final class MicroKernel {
         c21.intoArray(acc, 5 * L);
         c30.intoArray(acc, 6 * L);
         c31.intoArray(acc, 7 * L);
-    }
-
-    /**
-     * {@code C = α·acc + β·C} for the first {@code rows} rows of a tile ({@code acc} rows {@code NR} floats apart),
-     * with the same rounding as the packed kernels' merge (whole vectors as {@code fma(C, β, α·acc)}).
-     */
-    static void mergeRows(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
-        merge(acc, alpha, beta, c, cOff, ldc, rows, cols);
     }
 
     /**
