@@ -51,6 +51,49 @@ class SmallRowsGemmTest {
         assertArrayEquals(one, two);
     }
 
+    /**
+     * The columns past the last whole vector (a 10-class output layer is nothing else) share one vector chain that
+     * reads past them into B's next row; each is still exactly the scalar chain {@code s = fma(a[p], b[p][j], s)}
+     * in p order with the epilogue {@code α·s (+ β·c)} — also when B ends at its last element, where the last rows
+     * cannot be read at full width.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void columnsPastTheLastWholeVectorAreTheScalarChain(int threads) {
+        Kernels vector = TestKernels.vector(threads);
+        Rng rng = new Rng(5);
+        int[][] shapes = {{1, 10, 64}, {1, 10, 1024}, {2, 3, 1}, {1, 5, 3}, {3, 21, 50}, {1, 7, 784}, {4, 47, 9},
+                {1, 35, 200}, {2, 13, 2}};
+        for (int[] s : shapes) {
+            for (int pad : new int[] {0, 3}) {
+                for (float beta : new float[] {0f, 0.3f}) {
+                    int m = s[0], n = s[1], k = s[2], ldb = n + pad, bOff = 2;
+                    float[] a = random(rng, m * k);
+                    float[] b = random(rng, bOff + (k - 1) * ldb + n); // nothing after B's last element
+                    float[] c = random(rng, m * n);
+                    float[] expected = c.clone();
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            float sum = 0f;
+                            for (int p = 0; p < k; p++) {
+                                sum = Math.fma(a[i * k + p], b[bOff + p * ldb + j], sum);
+                            }
+                            expected[i * n + j] = beta == 0f ? 0.7f * sum : 0.7f * sum + beta * c[i * n + j];
+                        }
+                    }
+                    vector.gemm(false, false, m, n, k, 0.7f, a, 0, k, b, bOff, ldb, beta, c, 0, n);
+                    int lanes = org.mlp4j.engine.kernel.vector.VectorKernels.lanes();
+                    for (int i = 0; i < m; i++) {
+                        for (int j = n / lanes * lanes; j < n; j++) {
+                            assertEquals(expected[i * n + j], c[i * n + j], 0f,
+                                    java.util.Arrays.toString(s) + " pad " + pad + " β " + beta + " at " + i + "," + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static float[] random(Rng rng, int n) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {

@@ -9,8 +9,9 @@ import org.mlp4j.engine.parallel.Shares;
  *
  * <p>Loop structure: for each row i of C, for each block of eight (then four, then one) vectors of C's columns, the
  * accumulators stay in registers while p runs over k — one broadcast of {@code a[i][p]} and one FMA per vector against
- * B's row p, read in place (eight vectors cover a 128-wide row in one contiguous 512-byte read). Then scalars. Packing B would copy all of it to multiply it by one row, which
- * is what made batch-1 prediction slow; here B streams through once per row of C.
+ * B's row p, read in place (eight vectors cover a 128-wide row in one contiguous 512-byte read). The last columns,
+ * fewer than a vector, share one vector chain ({@link #tail}). Packing B would copy all of it to multiply it by one
+ * row, which is what made batch-1 prediction slow; here B streams through once per row of C.
  *
  * <p>Each {@code C[i][j]} sums over p in order, so results depend only on the shape, not on the thread count.
  */
@@ -59,13 +60,33 @@ final class SmallGemm {
             for (; j + L <= n; j += L) {
                 block1(k, alpha, a, ai, aColStep, b, bOff + j, ldb, beta, c, ci + j);
             }
-            for (; j < n; j++) {
-                float s = 0f;
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(a[ai + p * aColStep], b[bOff + p * ldb + j], s);
-                }
-                c[ci + j] = beta == 0f ? alpha * s : alpha * s + beta * c[ci + j];
+            if (j < n) {
+                tail(k, alpha, a, ai, aColStep, b, bOff + j, ldb, n - j, beta, c, ci + j);
             }
+        }
+    }
+
+    /**
+     * The last {@code w < L} columns (a 10-class output layer is nothing else): one vector chain whose lanes past
+     * {@code w} read on into B's next row and are never stored, so the columns cost one FMA latency per p instead
+     * of one each. Rows whose full-width read would pass the end of {@code b} (the last ones) go lane by lane. Each
+     * stored lane is the scalar chain {@code s = fma(a[p], b[p][j], s)} over p in order, and the epilogue is the
+     * scalar one, so the bits are those of a plain scalar loop.
+     */
+    private static void tail(int k, float alpha, float[] a, int ai, int aStep, float[] b, int bj, int ldb, int w,
+                             float beta, float[] c, int cj) {
+        long room = (long) b.length - L - bj;
+        int vectorRows = room < 0 ? 0 : (int) Math.min(k, room / ldb + 1);
+        FloatVector acc = FloatVector.zero(S);
+        for (int p = 0; p < vectorRows; p++) {
+            acc = FloatVector.fromArray(S, b, bj + p * ldb).fma(FloatVector.broadcast(S, a[ai + p * aStep]), acc);
+        }
+        for (int t = 0; t < w; t++) {
+            float s = acc.lane(t);
+            for (int p = vectorRows; p < k; p++) {
+                s = Math.fma(a[ai + p * aStep], b[bj + p * ldb + t], s);
+            }
+            c[cj + t] = beta == 0f ? alpha * s : alpha * s + beta * c[cj + t];
         }
     }
 
