@@ -7,7 +7,8 @@
  * accumulators live in registers at -O2: without it gcc -O2 keeps the array in memory and measures the store
  * forwarding latency instead (about 5x below the peak).
  * One figure per thread count: the best of 5 samples of ~0.1 s (a neighbour or an interrupt only ever slows a sample
- * down, and a peak is a bound), all threads started together (pthreads) - as `mlp4j bench --peak` measures.
+ * down, and a peak is a bound), all threads started together (pthreads), a sample timed from the first thread's start
+ * to the last one's end as each thread reads the clock - as `mlp4j bench --peak` measures.
  *
  * Build and run (also done by bench/peers/peak_side_by_side.sh):
  *   gcc -O2 -march=native -pthread -o /tmp/fma_peak bench/peers/fma_peak.c
@@ -77,11 +78,16 @@ static float run(long n) {
     }
 }
 
+/* each worker reads the clock itself: a sample runs from the first start to the last end */
+static double *starts, *ends;
+
 static void *worker(void *arg) {
-    (void) arg;
+    int me = (int) (long) arg;
     for (int s = 0; s < SAMPLES; s++) {
         pthread_barrier_wait(&start_barrier);
+        starts[me] = now();
         sink = run(iterations);
+        ends[me] = now();
         pthread_barrier_wait(&end_barrier);
     }
     return NULL;
@@ -119,13 +125,19 @@ int main(int argc, char **argv) {
     pthread_barrier_init(&start_barrier, NULL, threads + 1);
     pthread_barrier_init(&end_barrier, NULL, threads + 1);
     pthread_t *tid = calloc(threads, sizeof *tid);
-    for (int t = 0; t < threads; t++) pthread_create(&tid[t], NULL, worker, NULL);
+    starts = calloc(threads, sizeof *starts);
+    ends = calloc(threads, sizeof *ends);
+    for (int t = 0; t < threads; t++) pthread_create(&tid[t], NULL, worker, (void *) (long) t);
     double gflops[SAMPLES];
     for (int s = 0; s < SAMPLES; s++) {
         pthread_barrier_wait(&start_barrier);
-        double t0 = now();
         pthread_barrier_wait(&end_barrier);
-        gflops[s] = 2.0 * CHAINS * lanes * (double) iterations * threads / (now() - t0) * 1e-9;
+        double first = starts[0], last = ends[0];
+        for (int t = 1; t < threads; t++) {
+            if (starts[t] < first) first = starts[t];
+            if (ends[t] > last) last = ends[t];
+        }
+        gflops[s] = 2.0 * CHAINS * lanes * (double) iterations * threads / (last - first) * 1e-9;
     }
     for (int t = 0; t < threads; t++) pthread_join(tid[t], NULL);
     qsort(gflops, SAMPLES, sizeof gflops[0], cmp);
