@@ -8,6 +8,8 @@ import java.util.Map;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.ml.feature.StandardScaler;
+import org.apache.spark.ml.feature.StandardScalerModel;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
@@ -26,13 +28,16 @@ import org.mlp4j.spark.Mlp4jClassifier;
  * MLlib's MultilayerPerceptronClassifier, same layers; and (--designs) mlp4j's three distributed designs.
  * Run by bench/peers/spark_side_by_side.sh, which builds the class path.
  *
- * Options: --master local[2] --partitions 2 --rows 20000 --epochs 10 --mlpc-iters 100 (0: skip MLPC)
+ * Options: --master local[2] --partitions 2 --rows 20000 --epochs 10 --mlpc-iters 100 (0: skip MLPC) --seed 1
+ *          --scale max|standard (max: pixels / 255; standard: then Spark's StandardScaler, fitted on the training
+ *          rows, for both classifiers)
  *          --designs (compare averaging / gradients / barrier) --sync-epochs 2 (epochs for the synchronous designs)
  */
 public class SparkSideBySide {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>(Map.of("master", "local[2]", "partitions", "2", "rows", "20000",
-                "epochs", "10", "mlpc-iters", "100", "sync-epochs", "2", "data", "/usr/share/datasets/fashion-mnist"));
+                "epochs", "10", "mlpc-iters", "100", "sync-epochs", "2", "data", "/usr/share/datasets/fashion-mnist",
+                "seed", "1", "scale", "max"));
         boolean designs = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--designs")) {
@@ -55,13 +60,23 @@ public class SparkSideBySide {
         System.out.printf(Locale.ROOT, "data: %d training rows, %d test rows, %d partitions, master %s, %d cores, %s %s%n",
                 train.count(), test.count(), partitions, o.get("master"), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        if (o.get("scale").equals("standard")) {
+            StandardScalerModel scaler = new StandardScaler().setInputCol("features").setOutputCol("scaled")
+                    .setWithMean(true).setWithStd(true).fit(train);
+            train = scaler.transform(train).drop("features").withColumnRenamed("scaled", "features").cache();
+            test = scaler.transform(test).drop("features").withColumnRenamed("scaled", "features").cache();
+        } else if (!o.get("scale").equals("max")) {
+            throw new IllegalArgumentException("--scale must be max or standard, not " + o.get("scale"));
+        }
+        long seed = Long.parseLong(o.get("seed"));
+        System.out.printf(Locale.ROOT, "inputs: %s scaling, seed %d%n", o.get("scale"), seed);
         MulticlassClassificationEvaluator accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy");
         int[] layers = {784, 128, 64, 10};
         int epochs = Integer.parseInt(o.get("epochs"));
 
         if (!designs) {
             Mlp4jClassifier mlp4j = new Mlp4jClassifier().setLayers(layers).setMaxIter(epochs).setSolver("sgd")
-                    .setStepSize(0.1).setBatchSize(128).setSeed(1);
+                    .setStepSize(0.1).setBatchSize(128).setSeed(seed);
             long t0 = System.nanoTime();
             Mlp4jClassificationModel m = mlp4j.fit(train);
             double mlp4jSeconds = (System.nanoTime() - t0) / 1e9;
@@ -74,7 +89,7 @@ public class SparkSideBySide {
             int iters = Integer.parseInt(o.get("mlpc-iters"));
             if (iters > 0) {
                 MultilayerPerceptronClassifier mlpc = new MultilayerPerceptronClassifier().setLayers(layers)
-                        .setMaxIter(iters).setSolver("l-bfgs").setBlockSize(128).setSeed(1);
+                        .setMaxIter(iters).setSolver("l-bfgs").setBlockSize(128).setSeed(seed);
                 t0 = System.nanoTime();
                 MultilayerPerceptronClassificationModel mm = mlpc.fit(train);
                 double mlpcSeconds = (System.nanoTime() - t0) / 1e9;
@@ -94,7 +109,7 @@ public class SparkSideBySide {
                 for (int k = 1; k <= e; k = strategy.equals("averaging") ? k + 1 : e + 1) {
                     int run = strategy.equals("averaging") ? k : e;
                     Mlp4jClassifier c = new Mlp4jClassifier().setLayers(layers).setMaxIter(run).setSolver("sgd")
-                            .setStepSize(0.1).setBatchSize(128).setSeed(1).setStrategy(strategy);
+                            .setStepSize(0.1).setBatchSize(128).setSeed(seed).setStrategy(strategy);
                     long t0 = System.nanoTime();
                     Mlp4jClassificationModel m = c.fit(train);
                     double s = (System.nanoTime() - t0) / 1e9;
