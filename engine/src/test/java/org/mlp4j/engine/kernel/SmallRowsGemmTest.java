@@ -62,8 +62,9 @@ class SmallRowsGemmTest {
     void columnsPastTheLastWholeVectorAreTheScalarChain(int threads) {
         Kernels vector = TestKernels.vector(threads);
         Rng rng = new Rng(5);
+        // {1, 43, 1024} is large enough for two threads to split the columns, the tail going to the last part
         int[][] shapes = {{1, 10, 64}, {1, 10, 1024}, {2, 3, 1}, {1, 5, 3}, {3, 21, 50}, {1, 7, 784}, {4, 47, 9},
-                {1, 35, 200}, {2, 13, 2}};
+                {1, 35, 200}, {2, 13, 2}, {1, 43, 1024}};
         for (int[] s : shapes) {
             for (int pad : new int[] {0, 3}) {
                 for (float beta : new float[] {0f, 0.3f}) {
