@@ -41,12 +41,12 @@ public final class Tape {
     private int cursor;
     private int stamp;
     private boolean training = true;
-    /** Single-threaded kernels for each part of a group of subnets run in parallel (created on first use). */
-    private Kernels[] partKernels;
-    private final GroupTask group = new GroupTask();
+    /** Groups of subnets over the worker pool, overlapped with the tape's own operations. */
+    private final GroupRun groups;
 
     public Tape(Kernels kernels) {
         this.kernels = kernels;
+        this.groups = new GroupRun(kernels);
     }
 
     /** A tape with the default kernels ({@link KernelsProvider#create()}). */
@@ -66,6 +66,7 @@ public final class Tape {
      * uses (and updates) batch statistics, or its moving statistics.
      */
     public Tape reset(boolean training) {
+        groups.settle();
         this.training = training;
         this.cursor = 0;
         return this;
@@ -119,6 +120,7 @@ public final class Tape {
         if (x.tape != this) {
             throw new IllegalArgumentException("the input belongs to another tape");
         }
+        awaitValue(x);
         if (x.cols != subnet.network().inputs()) {
             throw new IllegalArgumentException(subnet.name() + " takes " + subnet.network().inputs()
                     + " inputs, got " + x.rows + " × " + x.cols);
@@ -142,6 +144,7 @@ public final class Tape {
      * Every input must have the same number of rows and every subnet the same output width.
      */
     public Tensor[] apply(Subnet[] subnets, Tensor[] inputs) {
+        groups.settle(); // one group at a time on the pool
         if (subnets.length != inputs.length || subnets.length == 0) {
             throw new IllegalArgumentException(subnets.length + " subnets for " + inputs.length + " inputs");
         }
@@ -178,7 +181,7 @@ public final class Tape {
             g.inputs[i] = inputs[i];
         }
         g.requiresGrad = requires;
-        group.start(g, false);
+        groups.forward(g, training);
         Tensor[] parts = new Tensor[subnets.length];
         for (int i = 0; i < subnets.length; i++) {
             Tensor t = node(Op.PART, rows, outs, null);
@@ -191,51 +194,6 @@ public final class Tape {
         return parts;
     }
 
-    /** A group's forward or backward, part {@code p} of {@code n} handling subnets {@code p, p+n, …}. */
-    private final class GroupTask implements WorkerPool.PartTask {
-        private Tensor node;
-        private boolean backward;
-
-        void start(Tensor node, boolean backward) {
-            this.node = node;
-            this.backward = backward;
-            int threads = Math.min(kernels.threads(), node.passes.length);
-            if (threads <= 1) {
-                run(kernels, 0, 1);
-                return;
-            }
-            if (partKernels == null || partKernels.length < threads) {
-                partKernels = new Kernels[threads];
-                for (int p = 0; p < threads; p++) {
-                    partKernels[p] = KernelsProvider.create(kernels.name(), 1);
-                }
-            }
-            WorkerPool.shared().run(threads, this);
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            run(parts == 1 ? kernels : partKernels[part], part, parts);
-        }
-
-        private void run(Kernels k, int part, int parts) {
-            Tensor g = node;
-            int rows = g.inputs[0].rows;
-            for (int i = part; i < g.passes.length; i += parts) {
-                Subnet s = g.subnets[i];
-                if (!backward) {
-                    g.passes[i].forward(k, g.inputs[i].value, 0, rows, training && !s.frozen());
-                } else {
-                    if (g.zeroInPass[i]) {
-                        zero(s);
-                    }
-                    g.passes[i].backward(k, g.grad, i * rows * g.cols, s.frozen() ? null : s.gradientArrays(),
-                            g.inputs[i].requiresGrad);
-                }
-            }
-        }
-    }
-
     /**
      * Computes the gradient of the scalar {@code loss} with respect to every trainable parameter this recording used
      * and stores it in {@link Parameter#gradient()} (set, not accumulated across calls: the gradients of the
@@ -245,15 +203,31 @@ public final class Tape {
         if (loss.tape != this || loss.rows * loss.cols != 1) {
             throw new IllegalArgumentException("backward needs a 1 × 1 tensor of this tape, got " + loss);
         }
+        groups.settle();
         stamp++;
         zeroGradients();
         if (loss.requiresGrad) {
+            int last = nodes.indexOf(loss);
+            boolean overlap = kernels.threads() > 1 && countPartReaders(last);
             gradOf(loss)[0] = 1f;
-            for (int i = nodes.indexOf(loss); i >= 0; i--) {
-                Tensor n = nodes.get(i);
-                if (n.requiresGrad && n.gradStamp == stamp) {
-                    backwardStep(n);
+            try {
+                for (int i = last; i >= 0; i--) {
+                    Tensor n = nodes.get(i);
+                    if (n.requiresGrad && n.gradStamp == stamp && n.earlyStamp != stamp) {
+                        backwardStep(n);
+                    }
+                    if (overlap) {
+                        readDone(n.a);
+                        readDone(n.b);
+                        if (n.op == Op.NETWORKS) {
+                            for (Tensor in : n.inputs) {
+                                readDone(in);
+                            }
+                        }
+                    }
                 }
+            } finally {
+                groups.settle(); // only open here if a step failed
             }
         }
         // a group whose backward did not run still owes its deferred zeroing
@@ -267,6 +241,65 @@ public final class Tape {
                 }
             }
         }
+    }
+
+    /**
+     * Counts, for each output of a group, the operations up to {@code last} that read it ({@link Tensor#readers}), so
+     * that the walk back can tell when an output's gradient is final and hand its subnet to the pool while it goes on
+     * with the operations before (see {@link GroupRun}). Returns whether there is any such output.
+     */
+    private boolean countPartReaders(int last) {
+        boolean any = false;
+        for (int i = 0; i <= last; i++) {
+            Tensor n = nodes.get(i);
+            if (n.op == Op.PART) {
+                n.readers = 0;
+                any = true;
+            }
+        }
+        if (any) {
+            for (int i = 0; i <= last; i++) {
+                Tensor n = nodes.get(i);
+                if (n.a != null && n.a.op == Op.PART) {
+                    n.a.readers++;
+                }
+                if (n.b != null && n.b.op == Op.PART) {
+                    n.b.readers++;
+                }
+                if (n.op == Op.NETWORKS) {
+                    for (Tensor in : n.inputs) {
+                        if (in.op == Op.PART) {
+                            in.readers++;
+                        }
+                    }
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
+     * One reader of {@code x} is done with its backward step. When it was the last, a group output's gradient is
+     * final: its share of the group's gradient is added now and its subnet released to the pool, whose other threads
+     * run it while this thread walks on.
+     */
+    private void readDone(Tensor x) {
+        if (x == null || x.op != Op.PART || --x.readers != 0 || !x.requiresGrad || x.gradStamp != stamp) {
+            return;
+        }
+        Tensor g = x.a;
+        if (!groups.isOpen(g)) {
+            if (groups.isOpen()) {
+                return; // another group has the pool: this one runs whole when the walk reaches it
+            }
+            gradOf(g); // zeroed before any thread reads it
+            if (!groups.open(g)) {
+                return;
+            }
+        }
+        backwardStep(x);
+        x.earlyStamp = stamp;
+        groups.release(x.part);
     }
 
     /**
@@ -349,6 +382,14 @@ public final class Tape {
     private void own(Tensor x) {
         if (x.tape != this) {
             throw new IllegalArgumentException("a tensor of another tape");
+        }
+        awaitValue(x);
+    }
+
+    /** Waits until {@code x} holds its value: an output of a group whose forward may still be running. */
+    void awaitValue(Tensor x) {
+        if (x.op == Op.PART && groups.isOpen(x.a)) {
+            groups.awaitOutput(x.part);
         }
     }
 
@@ -554,7 +595,7 @@ public final class Tape {
                     }
                 }
                 t.groupBackwardStamp = stamp;
-                group.start(t, true);
+                groups.close(t);
                 // input gradients are added here, in order: several parts may share an input
                 for (int i = 0; i < t.inputs.length; i++) {
                     Tensor in = t.inputs[i];

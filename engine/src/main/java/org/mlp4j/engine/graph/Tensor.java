@@ -39,6 +39,10 @@ public final class Tensor {
     /** The stamp of the last backward pass that ran this group's backward. */
     int groupBackwardStamp;
     int part;
+    /** A group output's readers whose backward step is still to come (counted by {@link Tape#backward}). */
+    int readers;
+    /** The backward pass that already handled this group output, as soon as its gradient was final. */
+    int earlyStamp;
     ElementFunction function;
     Activation activation;
     float[] scratch;
@@ -60,6 +64,7 @@ public final class Tensor {
         if (rows * cols != 1) {
             throw new IllegalStateException("a " + rows + " × " + cols + " tensor is not a scalar");
         }
+        tape.awaitValue(this);
         return value[0];
     }
 
@@ -67,11 +72,13 @@ public final class Tensor {
         if (row < 0 || row >= rows || col < 0 || col >= cols) {
             throw new IndexOutOfBoundsException("(" + row + ", " + col + ") outside " + rows + " × " + cols);
         }
+        tape.awaitValue(this);
         return value[row * cols + col];
     }
 
     /** A copy of the values, row-major. */
     public float[] toArray() {
+        tape.awaitValue(this);
         return java.util.Arrays.copyOf(value, rows * cols);
     }
 

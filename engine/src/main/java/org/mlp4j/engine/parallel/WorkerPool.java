@@ -41,6 +41,8 @@ public final class WorkerPool {
     private volatile int generation;
     private PartTask task;
     private int parts;
+    /** Threads that may claim the job's parts, the caller included: workers numbered {@code >= jobThreads} sit out. */
+    private int jobThreads;
     private volatile Thread waiter;
     private volatile Throwable failure;
 
@@ -131,19 +133,80 @@ public final class WorkerPool {
     }
 
     private void dispatch(int n, PartTask job) {
+        open(n, n, job);
+        finishJob();
+    }
+
+    /**
+     * Starts parts {@code 0 .. parts-1} of {@code task} on the workers and returns at once, so that the caller can do
+     * other work while they run (the tape overlaps its serial operations with a group of subnets this way). The job
+     * holds the pool until {@link #finish}: the caller must call it, also when its own work fails; meanwhile other
+     * jobs — the caller's own kernels included — run inline on their callers. Returns {@code false}, starting
+     * nothing, where {@link #run} would run inline (one part, no workers, from inside a worker, pool busy): the
+     * caller then runs the parts itself. At most {@code threads} threads, the caller included, run its parts: a job
+     * of many small parts still uses only the threads its kernels were given.
+     */
+    public boolean begin(int parts, int threads, PartTask task) {
+        if (parts <= 1 || threads <= 1 || workers.length == 0 || Thread.currentThread() instanceof WorkerThread
+                || !busy.compareAndSet(0, 1)) {
+            return false;
+        }
+        open(parts, Math.min(threads, parts), task);
+        return true;
+    }
+
+    /**
+     * For a job started with {@link #begin}: the caller claims and runs parts nobody has started, and returns once
+     * none is left to claim (parts the workers claimed may still be running).
+     */
+    public void help() {
+        work(generation, task, parts);
+    }
+
+    /**
+     * For a job started with {@link #begin}: the caller claims and runs one part nobody has started — useful work
+     * while it waits for a part that another thread is running. {@code false} if none was left to claim.
+     */
+    public boolean helpOne() {
+        return claimAndRun(generation, task, parts);
+    }
+
+    /**
+     * Ends a job started with {@link #begin}: the caller runs what is left, waits for every part, releases the pool,
+     * and rethrows a part's failure (the last one, if several failed).
+     */
+    public void finish() {
+        try {
+            finishJob();
+        } finally {
+            busy.set(0);
+        }
+    }
+
+    /** The index of the calling thread among the threads of this pool's jobs: a worker's number, else 0. */
+    public static int slot() {
+        return Thread.currentThread() instanceof WorkerThread w ? w.slot : 0;
+    }
+
+    private void open(int n, int threads, PartTask job) {
         int g = generation + 1;
         claim.set((long) g << 32 | CLOSED); // a stale worker's claim fails from here on
         task = job;
         parts = n;
+        jobThreads = threads;
         failure = null;
         done.set(0);
         waiter = Thread.currentThread();
         claim.set((long) g << 32);
         generation = g; // volatile: publishes task and parts to the workers that see g
-        for (int i = 0; i < Math.min(n - 1, workers.length); i++) {
+        for (int i = 0; i < Math.min(threads - 1, workers.length); i++) {
             LockSupport.unpark(workers[i].thread);
         }
-        work(g, job, n);
+    }
+
+    private void finishJob() {
+        int n = parts;
+        work(generation, task, n);
         int spins = 0;
         while (done.get() < n) {
             if (spins < SPINS) {
@@ -163,41 +226,51 @@ public final class WorkerPool {
 
     /** Claims and runs parts of job {@code g} until none is left (or the job is no longer {@code g}). */
     private void work(int g, PartTask job, int n) {
+        while (claimAndRun(g, job, n)) {
+            // next part
+        }
+    }
+
+    /** Claims one part of job {@code g} and runs it; {@code false} if none was left to claim. */
+    private boolean claimAndRun(int g, PartTask job, int n) {
         while (true) {
             long c = claim.get();
             int part = (int) c;
             if ((int) (c >>> 32) != g || part >= n) {
-                return;
+                return false;
             }
-            if (!claim.compareAndSet(c, c + 1)) {
-                continue;
-            }
-            try {
-                job.run(part, n);
-            } catch (Throwable e) {
-                failure = e;
-            }
-            if (done.incrementAndGet() == n) {
-                Thread w = waiter;
-                if (w != null && w != Thread.currentThread()) {
-                    LockSupport.unpark(w);
+            if (claim.compareAndSet(c, c + 1)) {
+                try {
+                    job.run(part, n);
+                } catch (Throwable e) {
+                    failure = e;
                 }
+                if (done.incrementAndGet() == n) {
+                    Thread w = waiter;
+                    if (w != null && w != Thread.currentThread()) {
+                        LockSupport.unpark(w);
+                    }
+                }
+                return true;
             }
         }
     }
 
     private static final class WorkerThread extends Thread {
-        WorkerThread(Runnable r, String name) {
+        final int slot;
+
+        WorkerThread(Runnable r, String name, int slot) {
             super(r, name);
+            this.slot = slot;
             setDaemon(true);
         }
     }
 
     private final class Worker implements Runnable {
-        final Thread thread;
+        final WorkerThread thread;
 
         Worker(int index) {
-            thread = new WorkerThread(this, "mlp4j-worker-" + index);
+            thread = new WorkerThread(this, "mlp4j-worker-" + index, index);
         }
 
         @Override
@@ -221,7 +294,7 @@ public final class WorkerPool {
                 // a job whose parts this worker cannot claim (the claim word no longer carries g)
                 PartTask job = task;
                 int n = parts;
-                if (job != null) {
+                if (job != null && thread.slot < jobThreads) {
                     work(g, job, n);
                 }
             }

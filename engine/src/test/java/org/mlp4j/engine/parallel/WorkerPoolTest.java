@@ -101,4 +101,61 @@ class WorkerPoolTest {
         assertTrue(!a.isAlive() && !b.isAlive());
         assertEquals(2 * 5_000 * 3, total.get());
     }
+
+    @Test
+    void aBegunJobRunsWhileTheCallerGoesOnAndFinishWaitsForEveryPart() {
+        WorkerPool sized = new WorkerPool(4);
+        AtomicIntegerArray runs = new AtomicIntegerArray(12);
+        assertTrue(sized.begin(12, 4, (part, n) -> {
+            for (int i = 0; i < 2000; i++) {
+                Thread.onSpinWait();
+            }
+            runs.incrementAndGet(part);
+        }));
+        // meanwhile the pool is taken: another job runs on its caller, in order
+        StringBuilder order = new StringBuilder();
+        Thread caller = Thread.currentThread();
+        sized.run(3, (part, n) -> order.append(Thread.currentThread() == caller ? part : -1));
+        assertEquals("012", order.toString());
+        sized.finish();
+        for (int p = 0; p < 12; p++) {
+            assertEquals(1, runs.get(p), "part " + p);
+        }
+        assertTrue(sized.begin(2, 2, (part, n) -> { }), "finish frees the pool");
+        sized.finish();
+    }
+
+    @Test
+    void aBegunJobUsesNoMoreThreadsThanItAsksFor() {
+        WorkerPool sized = new WorkerPool(4);
+        for (int job = 0; job < 200; job++) {
+            java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            assertTrue(sized.begin(16, 2, (part, n) -> {
+                threads.add(Thread.currentThread());
+                for (int i = 0; i < 500; i++) {
+                    Thread.onSpinWait();
+                }
+            }));
+            sized.help();
+            sized.finish();
+            assertTrue(threads.size() <= 2, "job " + job + " ran on " + threads.size() + " threads");
+        }
+    }
+
+    @Test
+    void aFailingPartOfABegunJobIsRethrownByFinish() {
+        WorkerPool sized = new WorkerPool(2);
+        AtomicInteger finished = new AtomicInteger();
+        assertTrue(sized.begin(5, 2, (part, n) -> {
+            if (part == 3) {
+                throw new IllegalArgumentException("part 3 failed");
+            }
+            finished.incrementAndGet();
+        }));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, sized::finish);
+        assertEquals("part 3 failed", e.getMessage());
+        assertEquals(4, finished.get());
+        assertTrue(sized.begin(2, 2, (part, n) -> { }));
+        sized.finish();
+    }
 }
