@@ -2,7 +2,6 @@ package org.mlp4j.engine.graph;
 
 import java.util.List;
 import org.mlp4j.engine.kernel.Kernels;
-import org.mlp4j.engine.parallel.Shares;
 import org.mlp4j.engine.parallel.WorkerPool;
 import org.mlp4j.engine.train.ClipByGlobalNorm;
 import org.mlp4j.engine.train.LearningRateSchedule;
@@ -31,6 +30,9 @@ public final class Updater {
     private int plannedPeriods = 1;
     private long steps;
     private final WorkerPool.PartTask parallelUpdate = this::updateRange;
+    /** Shares of a parallel update start at multiples of this many elements (whole vectors on every machine). */
+    private static final int BLOCK = 64;
+    private final long totalElements;
 
     public Updater(List<Parameter> parameters, Optimizer optimizer, double learningRate, Kernels kernels) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -39,10 +41,13 @@ public final class Updater {
         List<Parameter> trainable = parameters.stream().filter(Parameter::trainable).toList();
         this.values = new float[trainable.size()][];
         this.gradients = new float[trainable.size()][];
+        long total = 0;
         for (int i = 0; i < trainable.size(); i++) {
             values[i] = trainable.get(i).value();
             gradients[i] = trainable.get(i).gradient();
+            total += values[i].length;
         }
+        this.totalElements = total;
         this.optimizer = optimizer;
         this.kernels = kernels;
         this.initialRate = learningRate;
@@ -101,15 +106,26 @@ public final class Updater {
         steps++;
     }
 
+    /**
+     * Part {@code part} of an element-wise update: one contiguous share of all the parameters laid end to end (in
+     * blocks of {@value #BLOCK} elements), not a share of each array. A thread then updates whole arrays — for a
+     * group of subnets, mostly those whose backward it ran, whose gradients are still in its own cache — and no small
+     * array is cut into slivers. Element-wise rules give the same bits however the elements are split.
+     */
     private void updateRange(int part, int parts) {
         float rate = (float) learningRate;
-        for (int i = 0; i < values.length; i++) {
+        long blocks = (totalElements + BLOCK - 1) / BLOCK;
+        long from = Math.min(totalElements, blocks * part / parts * BLOCK);
+        long to = Math.min(totalElements, blocks * (part + 1) / parts * BLOCK);
+        long at = 0;
+        for (int i = 0; i < values.length && at < to; i++) {
             int n = values[i].length;
-            int from = Shares.start(n, part, parts);
-            int to = Shares.start(n, part + 1, parts);
-            if (to > from) {
-                optimizer.update(values[i], gradients[i], i, from, to, rate, kernels);
+            long lo = Math.max(from, at);
+            long hi = Math.min(to, at + n);
+            if (hi > lo) {
+                optimizer.update(values[i], gradients[i], i, (int) (lo - at), (int) (hi - at), rate, kernels);
             }
+            at += n;
         }
     }
 
