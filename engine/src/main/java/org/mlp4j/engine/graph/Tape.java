@@ -33,7 +33,10 @@ import org.mlp4j.engine.parallel.WorkerPool;
  * works; positions that differ allocate anew.
  *
  * <p>Dense and batch-normalisation stacks enter as one operation ({@link #apply}), whose backward is the network's
- * fused pass ({@link StackPass}). A tape is for one thread at a time.
+ * fused pass ({@link StackPass}). A group of them ({@link #apply(Subnet[], Tensor[])}) runs on the worker pool
+ * beside the tape's own operations: an output is waited for when an operation reads it, and in the backward pass a
+ * subnet starts as soon as the operations reading its output have been walked back ({@link GroupRun}). A tape is
+ * for one thread at a time.
  */
 public final class Tape {
     private final Kernels kernels;
