@@ -175,4 +175,54 @@ class GroupOverlapTest {
         tape.backward(ok);
         assertTrue(Float.isFinite(ok.item()));
     }
+
+    /**
+     * Two tapes on two threads at once compete for the pool: whichever finds it taken runs its groups on its own
+     * thread (forward and backward, through the fallbacks). Each must still get exactly the one-thread results.
+     */
+    @Test
+    void twoTapesOnTwoThreadsAtOnceEachGetTheOneThreadResults() throws Exception {
+        int steps = 30;
+        List<List<float[]>> expected = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            Composite c = new Composite();
+            Tape tape = new Tape(TestKernels.vector(1));
+            for (int step = 0; step < steps; step++) {
+                tape.backward(c.loss(tape.reset(true), inputs(100 * t + step)));
+            }
+            expected.add(c.gradients());
+        }
+        List<List<float[]>> got = new ArrayList<>(List.of(List.of(), List.of()));
+        Throwable[] failure = new Throwable[2];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int which = t;
+            threads[t] = new Thread(() -> {
+                try {
+                    Composite c = new Composite();
+                    Tape tape = new Tape(TestKernels.vector(2));
+                    for (int step = 0; step < steps; step++) {
+                        tape.backward(c.loss(tape.reset(true), inputs(100 * which + step)));
+                        c.loss(tape.reset(false), inputs(7)).item();   // an inference pass between steps
+                    }
+                    got.set(which, c.gradients());
+                } catch (Throwable e) {
+                    failure[which] = e;
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join(120_000);
+            assertTrue(!t.isAlive(), "a tape's thread is stuck");
+        }
+        for (int t = 0; t < 2; t++) {
+            if (failure[t] != null) {
+                throw new AssertionError("tape " + t, failure[t]);
+            }
+            for (int i = 0; i < expected.get(t).size(); i++) {
+                assertArrayEquals(expected.get(t).get(i), got.get(t).get(i), "tape " + t + ", parameter " + i);
+            }
+        }
+    }
 }
