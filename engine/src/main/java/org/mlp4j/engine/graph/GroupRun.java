@@ -233,9 +233,7 @@ final class GroupRun implements WorkerPool.PartTask {
     private static void backwardPart(Kernels k, Tensor g, int i) {
         Subnet s = g.subnets[i];
         if (g.zeroInPass[i]) {
-            for (Parameter p : s.parameters()) {
-                java.util.Arrays.fill(p.gradient(), 0f);
-            }
+            Tape.zero(s);
         }
         int rows = g.inputs[0].rows;
         g.passes[i].backward(k, g.grad, i * rows * g.cols, s.frozen() ? null : s.gradientArrays(),

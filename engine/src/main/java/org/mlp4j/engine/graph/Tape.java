@@ -357,7 +357,7 @@ public final class Tape {
         p.uses++;
     }
 
-    private static void zero(Subnet s) {
+    static void zero(Subnet s) {
         for (Parameter p : s.parameters()) {
             Arrays.fill(p.gradient(), 0f);
         }
