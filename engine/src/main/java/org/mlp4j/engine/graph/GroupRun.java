@@ -83,7 +83,7 @@ final class GroupRun implements WorkerPool.PartTask {
             runInline(n);
             return;
         }
-        // no help() here: the tape's thread goes on at once and runs subnets whenever it waits for an output
+        // the tape's thread goes on at once and runs subnets whenever it waits for an output (awaitOutput)
     }
 
     /**

@@ -2,6 +2,7 @@ package org.mlp4j.engine.graph;
 
 import java.util.List;
 import org.mlp4j.engine.kernel.Kernels;
+import org.mlp4j.engine.parallel.Shares;
 import org.mlp4j.engine.parallel.WorkerPool;
 import org.mlp4j.engine.train.ClipByGlobalNorm;
 import org.mlp4j.engine.train.LearningRateSchedule;
@@ -114,9 +115,9 @@ public final class Updater {
      */
     private void updateRange(int part, int parts) {
         float rate = (float) learningRate;
-        long blocks = (totalElements + BLOCK - 1) / BLOCK;
-        long from = Math.min(totalElements, blocks * part / parts * BLOCK);
-        long to = Math.min(totalElements, blocks * (part + 1) / parts * BLOCK);
+        int blocks = (int) ((totalElements + BLOCK - 1) / BLOCK);
+        long from = Math.min(totalElements, (long) Shares.start(blocks, part, parts) * BLOCK);
+        long to = Math.min(totalElements, (long) Shares.start(blocks, part + 1, parts) * BLOCK);
         long at = 0;
         for (int i = 0; i < values.length && at < to; i++) {
             int n = values[i].length;

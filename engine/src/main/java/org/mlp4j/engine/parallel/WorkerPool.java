@@ -156,14 +156,6 @@ public final class WorkerPool {
     }
 
     /**
-     * For a job started with {@link #begin}: the caller claims and runs parts nobody has started, and returns once
-     * none is left to claim (parts the workers claimed may still be running).
-     */
-    public void help() {
-        work(generation, task, parts);
-    }
-
-    /**
      * For a job started with {@link #begin}: the caller claims and runs one part nobody has started — useful work
      * while it waits for a part that another thread is running. {@code false} if none was left to claim.
      */
