@@ -15,7 +15,8 @@ import org.mlp4j.engine.kernel.Kernels;
  * <p>Backward, given {@code ∂L/∂output}: per layer {@code ⊙ f′}, then for dense {@code dW += Xᵀ·dZ},
  * {@code db += Σ_rows dZ}, {@code dX = dZ·Wᵀ}; for batch normalisation in training mode
  * {@code dγ += Σ g·x̂}, {@code dβ += Σ g}, {@code dx = γ/(m·σ)·(m·g − Σg − x̂·Σ g·x̂)} (in inference mode
- * {@code dx = γ·g/σ}). Gradients are <em>added</em> to the arrays handed in, so a stack used twice accumulates.
+ * {@code dx = γ·g/σ}). Gradients are <em>added</em> to the arrays handed in, so a stack used twice accumulates;
+ * {@link #backwardReplacing} writes them instead, for a stack whose only contribution this pass is.
  */
 public final class StackPass {
     private final Network network;
@@ -171,12 +172,22 @@ public final class StackPass {
      * @return {@code ∂L/∂x} ({@code rows × inputs}, a buffer of this pass valid until the next call), or null
      */
     public float[] backward(Kernels k, float[] dOutput, float[][] gradients, boolean inputGradient) {
-        return backward(k, dOutput, 0, gradients, inputGradient, false);
+        return backward(k, dOutput, 0, gradients, inputGradient, false, false);
     }
 
     /** {@link #backward(Kernels, float[], float[][], boolean)} with {@code ∂L/∂output} from element {@code dOffset}. */
     public float[] backward(Kernels k, float[] dOutput, int dOffset, float[][] gradients, boolean inputGradient) {
-        return backward(k, dOutput, dOffset, gradients, inputGradient, false);
+        return backward(k, dOutput, dOffset, gradients, inputGradient, false, false);
+    }
+
+    /**
+     * {@link #backward(Kernels, float[], int, float[][], boolean)} that <em>writes</em> each gradient rather than adding
+     * to it: the same values as adding into zeroed arrays, without zeroing them first or reading them back (the weight
+     * gradients' GEMMs run with β = 0). For a stack whose parameters this pass alone contributes to.
+     */
+    public float[] backwardReplacing(Kernels k, float[] dOutput, int dOffset, float[][] gradients,
+                                     boolean inputGradient) {
+        return backward(k, dOutput, dOffset, gradients, inputGradient, false, true);
     }
 
     /**
@@ -184,11 +195,13 @@ public final class StackPass {
      * it), without the input gradient.
      */
     public void backwardFromLogits(Kernels k, float[] dLogits, float[][] gradients) {
-        backward(k, dLogits, 0, gradients, false, true);
+        backward(k, dLogits, 0, gradients, false, true, false);
     }
 
     private float[] backward(Kernels k, float[] dOutput, int dOffset, float[][] gradients, boolean inputGradient,
-                             boolean fromLogits) {
+                             boolean fromLogits, boolean replace) {
+        // replacing: β = 0 in the weight GEMMs (x·0 is never added, so the bits are those of adding into +0 zeros)
+        float keep = replace ? 0f : 1f;
         List<Layer> stack = network.stack();
         int depth = stack.size();
         float[] d = deltaA;
@@ -209,10 +222,12 @@ public final class StackPass {
                 int xOffset = l == 0 ? inputOffset : 0;
                 float[] gW = gradients == null ? null : gradients[slot];
                 if (gW != null) {
-                    k.gemm(true, false, inputs, units, rows, 1f, x, xOffset, inputs, d, 0, units, 1f, gW, 0, units);
+                    k.gemm(true, false, inputs, units, rows, 1f, x, xOffset, inputs, d, 0, units, keep, gW, 0, units);
                 }
                 float[] gb = dense.hasBias() && gradients != null ? gradients[slot + 1] : null;
-                if (gb != null) {
+                if (gb != null && replace) {
+                    k.columnSums(d, rows, units, gb);
+                } else if (gb != null) {
                     float[] sums = columnA[l];
                     k.columnSums(d, rows, units, sums);
                     for (int j = 0; j < units; j++) {
@@ -227,7 +242,8 @@ public final class StackPass {
                 float[] x = l == 0 ? input : outputs[l - 1];
                 int xOffset = l == 0 ? inputOffset : 0;
                 normalizeBackward(k, (BatchNormLayer) layer, l, x, xOffset, d, next,
-                        gradients == null ? null : gradients[slot], gradients == null ? null : gradients[slot + 1], wantInput);
+                        gradients == null ? null : gradients[slot], gradients == null ? null : gradients[slot + 1], wantInput,
+                        replace);
             }
             if (!wantInput) {
                 lastInputGradient = null;
@@ -282,7 +298,7 @@ public final class StackPass {
      * ones. x̂ is recomputed from the layer's input rather than stored.
      */
     private void normalizeBackward(Kernels k, BatchNormLayer bn, int l, float[] x, int offset, float[] g, float[] dx,
-                                   float[] dGamma, float[] dBeta, boolean wantInput) {
+                                   float[] dGamma, float[] dBeta, boolean wantInput, boolean replace) {
         int u = bn.units();
         float[] sumG = columnA[l];
         float[] sumGX = columnB[l];
@@ -295,12 +311,12 @@ public final class StackPass {
         }
         if (dGamma != null) {
             for (int j = 0; j < u; j++) {
-                dGamma[j] += sumGX[j];
+                dGamma[j] = replace ? sumGX[j] : dGamma[j] + sumGX[j];
             }
         }
         if (dBeta != null) {
             for (int j = 0; j < u; j++) {
-                dBeta[j] += sumG[j];
+                dBeta[j] = replace ? sumG[j] : dBeta[j] + sumG[j];
             }
         }
         if (!wantInput) {

@@ -232,12 +232,19 @@ final class GroupRun implements WorkerPool.PartTask {
 
     private static void backwardPart(Kernels k, Tensor g, int i) {
         Subnet s = g.subnets[i];
+        int rows = g.inputs[0].rows;
+        int from = i * rows * g.cols;
+        boolean needsInput = g.inputs[i].requiresGrad;
+        if (g.zeroInPass[i] && !s.frozen()) {
+            // this pass is the subnet's only contribution: its gradients are written, not zeroed then added into
+            Tape.zeroFrozen(s);
+            g.passes[i].backwardReplacing(k, g.grad, from, s.gradientArrays(), needsInput);
+            return;
+        }
         if (g.zeroInPass[i]) {
             Tape.zero(s);
         }
-        int rows = g.inputs[0].rows;
-        g.passes[i].backward(k, g.grad, i * rows * g.cols, s.frozen() ? null : s.gradientArrays(),
-                g.inputs[i].requiresGrad);
+        g.passes[i].backward(k, g.grad, from, s.frozen() ? null : s.gradientArrays(), needsInput);
     }
 
     private Kernels slotKernels() {

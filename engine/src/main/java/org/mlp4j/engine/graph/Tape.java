@@ -363,6 +363,15 @@ public final class Tape {
         }
     }
 
+    /** Zeroes the gradients of a subnet's frozen parameters only (a replacing backward writes the others). */
+    static void zeroFrozen(Subnet s) {
+        for (Parameter p : s.parameters()) {
+            if (!p.trainable()) {
+                Arrays.fill(p.gradient(), 0f);
+            }
+        }
+    }
+
     // ---- recording ----
 
     private Tensor node(Op op, int rows, int cols, Subnet subnet) {

@@ -103,4 +103,18 @@ class GroupGradientTest {
         assertArrayEquals(new float[gradientOf(a).length], gradientOf(a));
         assertArrayEquals(new float[gradientOf(b).length], gradientOf(b));
     }
+
+    @Test
+    void aFrozenParameterOfATrainableSubnetInAGroupEndsWithAZeroGradient() {
+        Parameter fixed = a.parameters().get(0).setTrainable(false);
+        Arrays.fill(fixed.gradient(), 1f);   // what an earlier pass, before freezing, could have left
+        Tape tape = new Tape(kernels);
+        tape.backward(groupLoss(tape.reset(true), false));
+        assertArrayEquals(new float[fixed.gradient().length], fixed.gradient());
+        boolean moved = false;
+        for (float v : a.parameters().get(1).gradient()) {
+            moved |= v != 0f;
+        }
+        assertTrue(moved, "a's other parameters still get gradients");
+    }
 }
