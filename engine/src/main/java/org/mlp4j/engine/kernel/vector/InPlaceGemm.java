@@ -2,6 +2,9 @@ package org.mlp4j.engine.kernel.vector;
 
 import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
 import static org.mlp4j.engine.kernel.vector.KernelShape.L;
+import static org.mlp4j.engine.kernel.vector.KernelShape.S;
+
+import jdk.incubator.vector.FloatVector;
 
 /**
  * {@code C = α·op(A)·op(B) + β·C} for problems whose B stays in cache (a subnet's 64 × 100 × 110 layers): the
@@ -151,11 +154,24 @@ final class InPlaceGemm {
         }
     }
 
-    /** The last {@code cols} columns of B's k rows, each row zero-padded to {@code width}. */
+    /**
+     * The last {@code cols} columns of B's k rows, each row padded to {@code width} (one or two vectors). A row copies
+     * as whole vectors where they lie within b, carrying whatever follows its last column (the next row's first
+     * floats): those lanes only ever reach tile columns that {@link MicroKernel#merge} leaves out of C, and each
+     * column's FMA chain is its own lane, so the bits are those of a zero padding. Rows whose vectors would pass b's
+     * end are copied float by float and zero-padded.
+     */
     private static void packEdge(float[] b, int bo, int ldb, int k, int cols, int width, float[] dst) {
         for (int p = 0; p < k; p++) {
             int src = bo + p * ldb;
             int d = p * width;
+            if (src + width <= b.length) {
+                FloatVector.fromArray(S, b, src).intoArray(dst, d);
+                if (width > L) {
+                    FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
+                }
+                continue;
+            }
             for (int j = 0; j < cols; j++) {
                 dst[d + j] = b[src + j];
             }
