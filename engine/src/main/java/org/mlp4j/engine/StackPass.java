@@ -9,7 +9,7 @@ import org.mlp4j.engine.kernel.Kernels;
  *
  * <p>Dense layers go through {@link Kernels#gemm} and {@link Kernels#biasActivation} exactly as {@link Workspace}
  * does; batch normalisation's per-column statistics, its scaling and its backward are {@code Kernels} calls too
- * ({@link Kernels#columnMeanVariance}, {@link Kernels#scaleColumns}, {@link Kernels#columnGradientSums},
+ * ({@link Kernels#columnMeanVariance}, {@link Kernels#normalizeColumns}, {@link Kernels#columnGradientSums},
  * {@link Kernels#batchNormInputGradient}); only the per-column arithmetic on {@code units} values stays here.
  *
  * <p>Backward, given {@code ∂L/∂output}: per layer {@code ⊙ f′}, then for dense {@code dW += Xᵀ·dZ},
@@ -123,8 +123,8 @@ public final class StackPass {
 
     /**
      * Normalises {@code x} into {@code out} as {@code out = x·scale + shift} per column ({@code scale = γ/σ},
-     * {@code shift = β − μ·scale}); the shift is added by {@link Kernels#biasActivation} together with the activation
-     * (vectorised there), so only the column statistics and one multiply are loops here.
+     * {@code shift = β − μ·scale}) and the activation, in one pass ({@link Kernels#normalizeColumns}); only the
+     * per-column arithmetic on {@code units} values is a loop here.
      */
     private void normalize(Kernels k, BatchNormLayer bn, int l, float[] x, int offset, float[] out,
                            boolean batchStatistics, Activation f) {
@@ -159,8 +159,7 @@ public final class StackPass {
             scale[j] = gamma[j] * inv[j];
             shift[j] = beta[j] - mean[j] * scale[j];
         }
-        k.scaleColumns(x, offset, rows, u, scale, out);
-        k.biasActivation(out, rows, u, shift, f, bn.alpha());
+        k.normalizeColumns(x, offset, rows, u, scale, shift, f, bn.alpha(), out);
     }
 
     /**

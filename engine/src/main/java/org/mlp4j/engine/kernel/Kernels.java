@@ -95,6 +95,14 @@ public interface Kernels {
      */
     void columnMeanVariance(float[] x, int offset, int rows, int cols, float[] mean, float[] var);
 
+    /**
+     * Batch normalisation's forward once its statistics are known: {@code out[i][j] = f(x[offset + i·cols + j]·scale[j]
+     * + shift[j])}, the product rounded before the sum, exactly {@link #scaleColumns} then {@link #biasActivation}
+     * (softmax per row). {@code out} from element 0 and not {@code x}.
+     */
+    void normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift, Activation f,
+                          float alpha, float[] out);
+
     /** {@code out[i][j] = x[offset + i·cols + j]·scale[j]}, {@code out} from element 0. */
     void scaleColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] out);
 

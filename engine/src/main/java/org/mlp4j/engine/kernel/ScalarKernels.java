@@ -319,6 +319,13 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift, Activation f,
+                                 float alpha, float[] out) {
+        scaleColumns(x, offset, rows, cols, scale, out);
+        biasActivation(out, rows, cols, shift, f, alpha);
+    }
+
+    @Override
     public void scaleColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] out) {
         for (int i = 0; i < rows; i++) {
             int r = offset + i * cols;

@@ -140,6 +140,40 @@ class ElementwiseKernelsTest {
     }
 
     /**
+     * Batch normalisation's fused forward, {@code f(x·scale + shift)}, is the reference's scaling then its bias and
+     * activation: bit for bit for identity, ReLU and leaky ReLU (which the vector kernels fuse), within the
+     * approximations' bound for sigmoid and tanh, and exactly for softmax (handed to the reference). Also on the
+     * subnets' widths and with an output that ends at its last element.
+     */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void normalizeColumnsIsScaleThenBiasActivation(Activation f) {
+        int[][] shapes = Arrays.copyOf(SHAPES, SHAPES.length + 2);
+        shapes[SHAPES.length] = new int[]{64, 100};
+        shapes[SHAPES.length + 1] = new int[]{64, 110};
+        for (int[] s : shapes) {
+            int rows = s[0], cols = s[1], offset = 3;
+            float[] x = random(offset + rows * cols, 2);
+            float[] scale = random(cols, 1);
+            float[] shift = random(cols, 1);
+            float[] expected = new float[rows * cols];
+            float[] actual = new float[rows * cols];
+            scalar.scaleColumns(x, offset, rows, cols, scale, expected);
+            scalar.biasActivation(expected, rows, cols, shift, f, 0.02f);
+            vector.normalizeColumns(x, offset, rows, cols, scale, shift, f, 0.02f, actual);
+            String what = f + " " + Arrays.toString(s);
+            if (f == Activation.SIGMOID || f == Activation.TANH) {
+                assertClose(expected, actual, 4e-7, what);
+            } else {
+                assertArrayEquals(bits(expected), bits(actual), what);
+            }
+            float[] reference = new float[rows * cols];
+            scalar.normalizeColumns(x, offset, rows, cols, scale, shift, f, 0.02f, reference);
+            assertArrayEquals(bits(expected), bits(reference), "scalar " + what);
+        }
+    }
+
+    /**
      * The tape's element-wise loops, at offsets that leave vector tails, give the reference's bits (whole arrays are
      * compared, so a write outside its range shows too).
      */

@@ -113,6 +113,60 @@ final class ColumnKernels {
         }
     }
 
+    /**
+     * {@code out[i][j] = f(x[i][j]·scale[j] + shift[j])} for identity, ReLU and leaky ReLU, in one pass with no
+     * scalar tail: the last vector of a row overlaps the one before it (hence out ≠ x), where
+     * {@code scaleColumns} then {@code biasActivation} made two passes and did the last {@code cols mod L} columns
+     * of every row one by one (14 of the subnets' 110). Same operations per element, so the same bits.
+     */
+    static void normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
+                                 org.mlp4j.engine.Activation f, float alpha, float[] out) {
+        // one small loop per activation, as in VectorKernels.biasActivation (a vector across a call is boxed)
+        switch (f) {
+            case IDENTITY: normalizeIdentity(x, offset, rows, cols, scale, shift, out); break;
+            case RELU: normalizeRelu(x, offset, rows, cols, scale, shift, out); break;
+            case LEAKY_RELU: normalizeLeakyRelu(x, offset, rows, cols, scale, shift, alpha, out); break;
+            default: throw new IllegalArgumentException(f + " has no fused normalisation");
+        }
+    }
+
+    private static void normalizeIdentity(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
+                                          float[] out) {
+        int last = cols - L;
+        for (int i = 0, r = offset, o = 0; i < rows; i++, r += cols, o += cols) {
+            for (int j = 0; j < cols; j += L) {
+                int jj = Math.min(j, last);
+                FloatVector.fromArray(S, x, r + jj).mul(FloatVector.fromArray(S, scale, jj))
+                        .add(FloatVector.fromArray(S, shift, jj)).intoArray(out, o + jj);
+            }
+        }
+    }
+
+    private static void normalizeRelu(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
+                                      float[] out) {
+        int last = cols - L;
+        for (int i = 0, r = offset, o = 0; i < rows; i++, r += cols, o += cols) {
+            for (int j = 0; j < cols; j += L) {
+                int jj = Math.min(j, last);
+                FloatVector.fromArray(S, x, r + jj).mul(FloatVector.fromArray(S, scale, jj))
+                        .add(FloatVector.fromArray(S, shift, jj)).max(0f).intoArray(out, o + jj);
+            }
+        }
+    }
+
+    private static void normalizeLeakyRelu(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
+                                           float alpha, float[] out) {
+        int last = cols - L;
+        for (int i = 0, r = offset, o = 0; i < rows; i++, r += cols, o += cols) {
+            for (int j = 0; j < cols; j += L) {
+                int jj = Math.min(j, last);
+                FloatVector z = FloatVector.fromArray(S, x, r + jj).mul(FloatVector.fromArray(S, scale, jj))
+                        .add(FloatVector.fromArray(S, shift, jj));
+                z.blend(z.mul(alpha), z.compare(jdk.incubator.vector.VectorOperators.LT, 0f)).intoArray(out, o + jj);
+            }
+        }
+    }
+
     /** {@code sumG[j] = Σ_i g[i][j]}, {@code sumGX[j] = Σ_i g[i][j]·(x[i][j] − mean[j])}. */
     static void columnGradientSums(ScalarKernels reference, float[] g, float[] x, int xOffset, int rows, int cols,
                                    float[] mean, float[] sumG, float[] sumGX) {

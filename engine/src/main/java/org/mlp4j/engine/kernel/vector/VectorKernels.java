@@ -212,6 +212,17 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift, Activation f,
+                                 float alpha, float[] out) {
+        if (cols < L || out == x || !(f == Activation.IDENTITY || f == Activation.RELU || f == Activation.LEAKY_RELU)) {
+            scaleColumns(x, offset, rows, cols, scale, out);
+            biasActivation(out, rows, cols, shift, f, alpha);
+            return;
+        }
+        ColumnKernels.normalizeColumns(x, offset, rows, cols, scale, shift, f, alpha, out);
+    }
+
+    @Override
     public void scaleColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] out) {
         ColumnKernels.scaleColumns(reference, x, offset, rows, cols, scale, out);
     }
