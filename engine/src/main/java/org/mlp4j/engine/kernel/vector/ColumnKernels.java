@@ -123,33 +123,23 @@ final class ColumnKernels {
                                  org.mlp4j.engine.Activation f, float alpha, float[] out) {
         // one small loop per activation, as in VectorKernels.biasActivation (a vector across a call is boxed)
         switch (f) {
-            case IDENTITY: normalizeIdentity(x, offset, rows, cols, scale, shift, out); break;
-            case RELU: normalizeRelu(x, offset, rows, cols, scale, shift, out); break;
+            case IDENTITY: normalizeOrRelu(x, offset, rows, cols, scale, shift, false, out); break;
+            case RELU: normalizeOrRelu(x, offset, rows, cols, scale, shift, true, out); break;
             case LEAKY_RELU: normalizeLeakyRelu(x, offset, rows, cols, scale, shift, alpha, out); break;
             default: throw new IllegalArgumentException(f + " has no fused normalisation");
         }
     }
 
-    private static void normalizeIdentity(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
-                                          float[] out) {
+    /** Identity or ReLU: the flag is loop-invariant, so C2 unswitches the loop into one per case. */
+    private static void normalizeOrRelu(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
+                                        boolean relu, float[] out) {
         int last = cols - L;
         for (int i = 0, r = offset, o = 0; i < rows; i++, r += cols, o += cols) {
             for (int j = 0; j < cols; j += L) {
                 int jj = Math.min(j, last);
-                FloatVector.fromArray(S, x, r + jj).mul(FloatVector.fromArray(S, scale, jj))
-                        .add(FloatVector.fromArray(S, shift, jj)).intoArray(out, o + jj);
-            }
-        }
-    }
-
-    private static void normalizeRelu(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
-                                      float[] out) {
-        int last = cols - L;
-        for (int i = 0, r = offset, o = 0; i < rows; i++, r += cols, o += cols) {
-            for (int j = 0; j < cols; j += L) {
-                int jj = Math.min(j, last);
-                FloatVector.fromArray(S, x, r + jj).mul(FloatVector.fromArray(S, scale, jj))
-                        .add(FloatVector.fromArray(S, shift, jj)).max(0f).intoArray(out, o + jj);
+                FloatVector z = FloatVector.fromArray(S, x, r + jj).mul(FloatVector.fromArray(S, scale, jj))
+                        .add(FloatVector.fromArray(S, shift, jj));
+                (relu ? z.max(0f) : z).intoArray(out, o + jj);
             }
         }
     }
