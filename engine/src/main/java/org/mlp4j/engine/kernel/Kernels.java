@@ -97,8 +97,8 @@ public interface Kernels {
 
     /**
      * Batch normalisation's forward once its statistics are known: {@code out[i][j] = f(x[offset + i·cols + j]·scale[j]
-     * + shift[j])}, the product rounded before the sum, exactly {@link #scaleColumns} then {@link #biasActivation}
-     * (softmax per row). {@code out} from element 0 and not {@code x}.
+     * + shift[j])}, the product rounded before the sum: the values of {@link #scaleColumns} then {@link #biasActivation}
+     * (softmax per row), in one pass where the kernels can. {@code out} from element 0 and not {@code x}.
      */
     void normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift, Activation f,
                           float alpha, float[] out);

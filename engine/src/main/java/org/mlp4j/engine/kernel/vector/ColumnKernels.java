@@ -4,6 +4,8 @@ import static org.mlp4j.engine.kernel.vector.KernelShape.L;
 import static org.mlp4j.engine.kernel.vector.KernelShape.S;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.kernel.ScalarKernels;
 
 /**
@@ -20,7 +22,7 @@ import org.mlp4j.engine.kernel.ScalarKernels;
  *
  * <p>Every column sum runs over the rows in order and every element is a product then a sum, as in
  * {@link ScalarKernels}: the results are bit for bit the reference's. The element-wise passes ({@link #scaleColumns},
- * {@link #batchNormInputGradient}) rewrite overlapped columns too, so their output must not alias an input (the
+ * {@link #normalizeColumns}, {@link #batchNormInputGradient}) rewrite overlapped columns too, so their output must not alias an input (the
  * reference is used when it does).
  */
 final class ColumnKernels {
@@ -120,7 +122,7 @@ final class ColumnKernels {
      * of every row one by one (14 of the subnets' 110). Same operations per element, so the same bits.
      */
     static void normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
-                                 org.mlp4j.engine.Activation f, float alpha, float[] out) {
+                                 Activation f, float alpha, float[] out) {
         // one small loop per activation, as in VectorKernels.biasActivation (a vector across a call is boxed)
         switch (f) {
             case IDENTITY: normalizeOrRelu(x, offset, rows, cols, scale, shift, false, out); break;
@@ -152,7 +154,7 @@ final class ColumnKernels {
                 int jj = Math.min(j, last);
                 FloatVector z = FloatVector.fromArray(S, x, r + jj).mul(FloatVector.fromArray(S, scale, jj))
                         .add(FloatVector.fromArray(S, shift, jj));
-                z.blend(z.mul(alpha), z.compare(jdk.incubator.vector.VectorOperators.LT, 0f)).intoArray(out, o + jj);
+                z.blend(z.mul(alpha), z.compare(VectorOperators.LT, 0f)).intoArray(out, o + jj);
             }
         }
     }

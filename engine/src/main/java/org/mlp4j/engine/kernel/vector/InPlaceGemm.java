@@ -17,7 +17,7 @@ import jdk.incubator.vector.FloatVector;
  * <pre>
  * if op(B) = Bᵀ: transpose B once into a k×n scratch (row-major, rows padded off multiples of 64), then as B
  * for jr in n step NR               full slivers of B read in place (row stride ldb); the last partial one is
- *                                   copied, zero-padded, to one vector (cols ≤ L) or two
+ *                                   copied, padded, to one vector (cols ≤ L) or two
  *   for ir in m step 8              8×NR (or 8×L) tile in registers
  *     A in place: row-major rows (stride lda), or Aᵀ's 8 consecutive floats per p (stride lda);
  *     a partial last block of rows is copied, zero-padded, once per call
