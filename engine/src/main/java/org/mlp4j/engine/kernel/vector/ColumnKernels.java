@@ -120,15 +120,17 @@ final class ColumnKernels {
      * scalar tail: the last vector of a row overlaps the one before it (hence out ≠ x), where
      * {@code scaleColumns} then {@code biasActivation} made two passes and did the last {@code cols mod L} columns
      * of every row one by one (14 of the subnets' 110). Same operations per element, so the same bits.
+     *
+     * @return false, having written nothing, for the activations it does not fuse
      */
-    static void normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
-                                 Activation f, float alpha, float[] out) {
+    static boolean normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
+                                    Activation f, float alpha, float[] out) {
         // one small loop per activation, as in VectorKernels.biasActivation (a vector across a call is boxed)
         switch (f) {
-            case IDENTITY: normalizeOrRelu(x, offset, rows, cols, scale, shift, false, out); break;
-            case RELU: normalizeOrRelu(x, offset, rows, cols, scale, shift, true, out); break;
-            case LEAKY_RELU: normalizeLeakyRelu(x, offset, rows, cols, scale, shift, alpha, out); break;
-            default: throw new IllegalArgumentException(f + " has no fused normalisation");
+            case IDENTITY: normalizeOrRelu(x, offset, rows, cols, scale, shift, false, out); return true;
+            case RELU: normalizeOrRelu(x, offset, rows, cols, scale, shift, true, out); return true;
+            case LEAKY_RELU: normalizeLeakyRelu(x, offset, rows, cols, scale, shift, alpha, out); return true;
+            default: return false;
         }
     }
 

@@ -214,12 +214,11 @@ public final class VectorKernels implements Kernels {
     @Override
     public void normalizeColumns(float[] x, int offset, int rows, int cols, float[] scale, float[] shift, Activation f,
                                  float alpha, float[] out) {
-        if (cols < L || out == x || !(f == Activation.IDENTITY || f == Activation.RELU || f == Activation.LEAKY_RELU)) {
-            scaleColumns(x, offset, rows, cols, scale, out);
-            biasActivation(out, rows, cols, shift, f, alpha);
+        if (cols >= L && out != x && ColumnKernels.normalizeColumns(x, offset, rows, cols, scale, shift, f, alpha, out)) {
             return;
         }
-        ColumnKernels.normalizeColumns(x, offset, rows, cols, scale, shift, f, alpha, out);
+        scaleColumns(x, offset, rows, cols, scale, out);
+        biasActivation(out, rows, cols, shift, f, alpha);
     }
 
     @Override
