@@ -70,8 +70,11 @@ final class GemmPacking {
             int j = s * NR;
             int cols = Math.min(NR, nc - j);
             int d = s * NR * kc;
-            if (transB) {
-                // op(B)[p][j] = b[j][p]: read each row of b contiguously, write with stride NR
+            if (transB && cols == NR) {
+                // op(B)[p][j] = b[j][p]: the sliver is the kc × NR transpose of NR rows of b
+                Transpose.matrix(b, bOff + (j0 + j) * ldb + p0, ldb, NR, kc, dst, d, NR);
+            } else if (transB) {
+                // a partial sliver: read each row of b contiguously, write with stride NR, zeros past the edge
                 for (int jj = 0; jj < NR; jj++) {
                     if (jj < cols) {
                         int src = bOff + (j0 + j + jj) * ldb + p0;

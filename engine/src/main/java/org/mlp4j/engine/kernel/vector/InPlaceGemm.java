@@ -15,7 +15,7 @@ import jdk.incubator.vector.FloatVector;
  * shapes (Xeon 4th/5th gen, AVX-512, one thread, in L1/L2): the packed path 56–82 GFLOP/s, this one 73–115, 1.1–1.5×
  * on JDK 17 and 25 (NT gains least: B still has to be transposed). Here:
  * <pre>
- * if op(B) = Bᵀ: transpose B once into a k×n scratch (row-major, rows padded off multiples of 64), then as B
+ * if op(B) = Bᵀ: transpose B once ({@link Transpose}) into a k×n scratch (rows padded off multiples of 64), then as B
  * for jr in n step NR               full slivers of B read in place (row stride ldb); the last partial one is
  *                                   copied, padded, to one vector (cols ≤ L) or two
  *   for ir in m step 8              8×NR (or 8×L) tile in registers
@@ -49,7 +49,7 @@ final class InPlaceGemm {
             if (s.bT.length < k * ldt) {
                 s.bT = new float[k * ldt];
             }
-            transpose(b, bOff, ldb, n, k, s.bT, ldt);
+            Transpose.matrix(b, bOff, ldb, n, k, s.bT, 0, ldt);
             b = s.bT;
             bOff = 0;
             ldb = ldt;
@@ -97,46 +97,6 @@ final class InPlaceGemm {
                 if (!straight) {
                     MicroKernel.merge(tile, alpha, beta, c, cTile, ldc, rows, cols);
                 }
-            }
-        }
-    }
-
-    /**
-     * {@code bT[p·ldt + j] = b[j][p]} for a row-major {@code n × k} b, four rows of b at a time (each read
-     * contiguously, four consecutive floats written per p).
-     */
-    static void transpose(float[] b, int bOff, int ldb, int n, int k, float[] bT, int ldt) {
-        int j = 0;
-        // eight source rows at a time: each destination row gets 32 bytes per pass, half a cache line (four rows,
-        // 16 bytes, measured 0.45–0.75 ns per element at 110 × 110 against 0.34–0.48 for eight)
-        for (; j + 8 <= n; j += 8) {
-            int r = bOff + j * ldb;
-            for (int p = 0; p < k; p++, r++) {
-                int d = p * ldt + j;
-                bT[d] = b[r];
-                bT[d + 1] = b[r + ldb];
-                bT[d + 2] = b[r + 2 * ldb];
-                bT[d + 3] = b[r + 3 * ldb];
-                bT[d + 4] = b[r + 4 * ldb];
-                bT[d + 5] = b[r + 5 * ldb];
-                bT[d + 6] = b[r + 6 * ldb];
-                bT[d + 7] = b[r + 7 * ldb];
-            }
-        }
-        for (; j + 4 <= n; j += 4) {
-            int r0 = bOff + j * ldb, r1 = r0 + ldb, r2 = r1 + ldb, r3 = r2 + ldb;
-            for (int p = 0; p < k; p++) {
-                int d = p * ldt + j;
-                bT[d] = b[r0 + p];
-                bT[d + 1] = b[r1 + p];
-                bT[d + 2] = b[r2 + p];
-                bT[d + 3] = b[r3 + p];
-            }
-        }
-        for (; j < n; j++) {
-            int r = bOff + j * ldb;
-            for (int p = 0; p < k; p++) {
-                bT[p * ldt + j] = b[r + p];
             }
         }
     }
