@@ -107,12 +107,11 @@ public final class DeepBsde {
 
         /** Draws fresh paths. */
         void sample(Kernels k) {
-            float sqrtDt = (float) Math.sqrt(DT);
+            k.normal(streams, dw, 0, rows * D, (float) Math.sqrt(DT));   // the N streams, split across threads
             for (int n = 0; n < N; n++) {
                 float[] w = dw[n];
                 float[] from = x[n];
                 float[] to = x[n + 1];
-                k.normal(streams[n], w, 0, w.length, sqrtDt);
                 for (int i = 0; i < w.length; i++) {
                     to[i] = from[i] + SIGMA * w[i];
                 }

@@ -149,6 +149,24 @@ public interface Kernels {
     void normal(NormalStream stream, float[] out, int offset, int length, float scale);
 
     /**
+     * Several streams at once: for each {@code s < streams.length}, {@code out[s][offset + i] = scale·z} for
+     * {@code i < length}, the same samples, bit for bit, as {@link #normal(NormalStream, float[], int, int, float)}
+     * on each stream in turn (each stream advances as there). A provider may draw different streams on different
+     * threads, so that, like {@link #gemm}, this is meant for one calling thread at a time; the default draws them
+     * one after the other on the caller.
+     *
+     * @throws IllegalArgumentException when {@code streams} and {@code out} differ in length
+     */
+    default void normal(NormalStream[] streams, float[][] out, int offset, int length, float scale) {
+        if (streams.length != out.length) {
+            throw new IllegalArgumentException(streams.length + " streams for " + out.length + " arrays");
+        }
+        for (int s = 0; s < streams.length; s++) {
+            normal(streams[s], out[s], offset, length, scale);
+        }
+    }
+
+    /**
      * {@code y[i] += α·x[i]} for {@code i < n} (the whole-batch L2 gradient). An implementation may fuse the
      * multiply-add into one rounding (the vector kernels do), so it may differ from the reference by a rounding.
      */

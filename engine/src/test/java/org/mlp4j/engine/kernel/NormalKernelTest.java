@@ -3,6 +3,7 @@ package org.mlp4j.engine.kernel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -24,6 +25,42 @@ class NormalKernelTest {
             b[i] = Float.floatToRawIntBits(a[i]);
         }
         return b;
+    }
+
+    @Test
+    void severalStreamsAtOnceDrawWhatEachStreamDrawsAloneOnOneThreadOrTwo() {
+        Kernels[] providers = {scalar, vector, TestKernels.vector(2)};
+        // below and above the size at which the vector kernels split the streams across threads
+        for (int[] shape : new int[][] {{1, 100}, {2, 33}, {3, 6400}, {20, 6400}, {5, 7}}) {
+            int count = shape[0], length = shape[1];
+            float[][] expected = new float[count][length + 2];
+            for (int s = 0; s < count; s++) {
+                NormalStream alone = new NormalStream(100 + s);
+                scalar.normal(alone, expected[s], 2, length, 0.5f);
+                scalar.normal(alone, expected[s], 2, length, 0.5f);   // the second call: each stream advances
+            }
+            for (Kernels k : providers) {
+                NormalStream[] streams = new NormalStream[count];
+                float[][] out = new float[count][length + 2];
+                for (int s = 0; s < count; s++) {
+                    streams[s] = new NormalStream(100 + s);
+                }
+                k.normal(streams, out, 2, length, 0.5f);
+                k.normal(streams, out, 2, length, 0.5f);
+                for (int s = 0; s < count; s++) {
+                    assertArrayEquals(bits(expected[s]), bits(out[s]), k.describe() + ", stream " + s + " of " + count
+                            + ", length " + length);
+                }
+            }
+        }
+    }
+
+    @Test
+    void severalStreamsNeedOneArrayEach() {
+        NormalStream[] two = {new NormalStream(1), new NormalStream(2)};
+        for (Kernels k : new Kernels[] {scalar, TestKernels.vector(2)}) {
+            assertThrows(IllegalArgumentException.class, () -> k.normal(two, new float[3][64], 0, 64, 1f));
+        }
     }
 
     @Test

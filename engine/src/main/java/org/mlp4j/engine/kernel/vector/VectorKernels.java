@@ -31,6 +31,7 @@ public final class VectorKernels implements Kernels {
     private static final int L = S.length();
     private final int threads;
     private final VectorGemm gemm;
+    private final NormalBatch normals;
     /** For what has no vector loop here: stateless for everything this class hands it (never its GEMM). */
     private final ScalarKernels reference = new ScalarKernels();
 
@@ -39,6 +40,7 @@ public final class VectorKernels implements Kernels {
         WorkerPool pool = WorkerPool.shared();
         this.threads = Math.max(1, Math.min(threads, pool.size()));
         this.gemm = new VectorGemm(pool, this.threads);
+        this.normals = new NormalBatch(pool, this.threads, this);
     }
 
     /** Float lanes in the kernels' species ({@link KernelShape}: 8 on AVX2, 16 on AVX-512). */
@@ -303,6 +305,12 @@ public final class VectorKernels implements Kernels {
         } else {
             reference.normal(stream, out, offset, length, scale);
         }
+    }
+
+    /** The streams split across this instance's threads ({@link NormalBatch}). */
+    @Override
+    public void normal(NormalStream[] streams, float[][] out, int offset, int length, float scale) {
+        normals.draw(streams, out, offset, length, scale);
     }
 
     @Override
