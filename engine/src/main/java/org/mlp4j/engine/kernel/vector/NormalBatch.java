@@ -36,17 +36,17 @@ final class NormalBatch implements WorkerPool.PartTask {
             throw new IllegalArgumentException(streams.length + " streams for " + out.length + " arrays");
         }
         int parts = Math.min(threads, streams.length);
-        if (parts <= 1 || (long) streams.length * length < PARALLEL_MIN_SAMPLES) {
-            run(0, 1, streams, out, offset, length, scale);
-            return;
-        }
         this.streams = streams;
         this.out = out;
         this.offset = offset;
         this.length = length;
         this.scale = scale;
         try {
-            pool.run(parts, this);
+            if (parts <= 1 || (long) streams.length * length < PARALLEL_MIN_SAMPLES) {
+                run(0, 1);
+            } else {
+                pool.run(parts, this);
+            }
         } finally {
             this.streams = null;
             this.out = null;
@@ -55,10 +55,6 @@ final class NormalBatch implements WorkerPool.PartTask {
 
     @Override
     public void run(int part, int parts) {
-        run(part, parts, streams, out, offset, length, scale);
-    }
-
-    private void run(int part, int parts, NormalStream[] streams, float[][] out, int offset, int length, float scale) {
         for (int s = Shares.start(streams.length, part, parts), end = Shares.start(streams.length, part + 1, parts);
                 s < end; s++) {
             kernels.normal(streams[s], out[s], offset, length, scale);
