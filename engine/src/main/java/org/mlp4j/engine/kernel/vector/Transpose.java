@@ -192,22 +192,22 @@ final class Transpose {
         return Math.max(1, L >> (stage + 1));
     }
 
-    /** Lanes of the high h-block of each 2h group take the low block's values: the partner row's data moves up. */
+    /** Each high h-block of a 2h group takes the low block's values: the partner row's data moves up. */
     private static VectorShuffle<Float> down(int stage) {
-        int h = width(stage);
-        int[] lanes = new int[L];
-        for (int l = 0; l < L; l++) {
-            lanes[l] = (l & h) != 0 ? l - h : l;
-        }
-        return VectorShuffle.fromArray(S, lanes, 0);
+        return sources(stage, false);
     }
 
-    /** Lanes of the low h-block of each 2h group take the high block's values: this row's data moves down. */
+    /** Each low h-block of a 2h group takes the high block's values: this row's data moves down. */
     private static VectorShuffle<Float> up(int stage) {
+        return sources(stage, true);
+    }
+
+    /** Lane l reads lane l with bit h set ({@code high}) or cleared. */
+    private static VectorShuffle<Float> sources(int stage, boolean high) {
         int h = width(stage);
         int[] lanes = new int[L];
         for (int l = 0; l < L; l++) {
-            lanes[l] = (l & h) == 0 ? l + h : l;
+            lanes[l] = high ? l | h : l & ~h;
         }
         return VectorShuffle.fromArray(S, lanes, 0);
     }
