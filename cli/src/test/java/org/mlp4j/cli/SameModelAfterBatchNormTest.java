@@ -15,7 +15,9 @@ import org.mlp4j.formats.model.ModelReader;
  * Batch normalisation and bias-free layers changed the layer model; plain networks must train exactly as before.
  * {@code fixtures/model-before-batchnorm.json} was written by the code before that change with
  * {@code train --data digits --layers auto,32,auto --optimizer adam --epochs 2 --seed 7 --threads 1}; the same
- * command today gives the same parameters, bit for bit.
+ * command today gives the same parameters, bit for bit. It was written again, by the same command, when Adam's update
+ * came to be computed with one division instead of two (the same quotient, last bits apart): that change was meant to
+ * change these numbers, and this test had passed on the code just before it.
  */
 class SameModelAfterBatchNormTest {
     @TempDir

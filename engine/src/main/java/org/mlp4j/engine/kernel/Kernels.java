@@ -193,8 +193,13 @@ public interface Kernels {
 
     /**
      * Adam with the step's bias corrections folded in by the caller: {@code m[i] = β₁·m[i] + (1−β₁)·g},
-     * {@code v[i] = β₂·v[i] + ((1−β₂)·g)·g}, then {@code p[i] = p[i] − (stepSize·m[i]) / (√v[i] / sqrtC2 + ε)},
+     * {@code v[i] = β₂·v[i] + ((1−β₂)·g)·g}, then PyTorch's {@code p[i] −= stepSize·m[i] / (√v[i] / sqrtC2 + ε)},
      * where {@code stepSize = η/(1−β₁ᵗ)}, {@code sqrtC2 = √(1−β₂ᵗ)}, and {@code 1−β} is computed in float.
+     *
+     * <p>The last line is computed as {@code p[i] −= (stepSize·sqrtC2)·m[i] / (√v[i] + ε·sqrtC2)}, the same quotient
+     * with both sides multiplied by {@code sqrtC2} (the two scalars are rounded to float once per call): one division
+     * and one square root per element instead of two divisions and a square root, which is what bounds this loop
+     * (vector division and square root share one unit). The result may differ from PyTorch's order in the last bit.
      */
     void adamUpdate(float[] p, float[] g, float[] m, float[] v, int offset, int length, float stepSize, float beta1,
                     float beta2, float sqrtC2, float eps);

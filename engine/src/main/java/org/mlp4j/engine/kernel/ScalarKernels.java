@@ -454,13 +454,15 @@ public final class ScalarKernels implements Kernels {
     @Override
     public void adamUpdate(float[] p, float[] g, float[] m, float[] v, int offset, int length, float stepSize,
                            float beta1, float beta2, float sqrtC2, float eps) {
+        float numerator = stepSize * sqrtC2;
+        float epsHat = eps * sqrtC2;
         for (int j = offset, end = offset + length; j < end; j++) {
             float gj = g[j];
             float mj = beta1 * m[j] + (1 - beta1) * gj;
             float vj = beta2 * v[j] + (1 - beta2) * gj * gj;
             m[j] = mj;
             v[j] = vj;
-            p[j] -= stepSize * mj / ((float) Math.sqrt(vj) / sqrtC2 + eps);
+            p[j] -= numerator * mj / ((float) Math.sqrt(vj) + epsHat);
         }
     }
 

@@ -384,6 +384,8 @@ public final class VectorKernels implements Kernels {
                            float beta1, float beta2, float sqrtC2, float eps) {
         float oneMinusBeta1 = 1 - beta1;
         float oneMinusBeta2 = 1 - beta2;
+        float numerator = stepSize * sqrtC2;
+        float epsHat = eps * sqrtC2;
         int j = offset;
         for (int bound = offset + S.loopBound(length); j < bound; j += L) {
             FloatVector vg = FloatVector.fromArray(S, g, j);
@@ -391,7 +393,7 @@ public final class VectorKernels implements Kernels {
             FloatVector vv = FloatVector.fromArray(S, v, j).mul(beta2).add(vg.mul(oneMinusBeta2).mul(vg));
             vm.intoArray(m, j);
             vv.intoArray(v, j);
-            FloatVector step = vm.mul(stepSize).div(vv.sqrt().div(sqrtC2).add(eps));
+            FloatVector step = vm.mul(numerator).div(vv.sqrt().add(epsHat));
             FloatVector.fromArray(S, p, j).sub(step).intoArray(p, j);
         }
         reference.adamUpdate(p, g, m, v, j, offset + length - j, stepSize, beta1, beta2, sqrtC2, eps);
