@@ -42,13 +42,17 @@ final class GemmPlan {
     /**
      * Whether a one-thread GEMM goes to {@link InPlaceGemm}: op(B) small enough to stay in L1/L2 while every row
      * block of A passes it, so packing it (and transposing A) would cost as much as the FMAs; k within one KC
-     * block, so each C element is the same FMA chain as on the packed path; and, when B is read in place, rows not
-     * a multiple of 256 bytes apart (such a stride maps B's rows to a few L1 sets, which is why the packed path
-     * copies B). Only with 32 vector registers (AVX-512, NEON): see {@link StridedTile}.
+     * block, so each C element is the same FMA chain as on the packed path; and, when B would be read in place, rows
+     * not a multiple of 256 bytes apart (such a stride maps B's rows to a few L1 sets, which is why the packed path
+     * copies B). With Aᵀ such a B is taken anyway and copied to padded rows first ({@code k·n} floats, at most
+     * {@link #IN_PLACE_MAX_B}), because the packed path would copy all of Aᵀ ({@code m·k}): the small net's weight
+     * gradients (Xᵀ·dZ, 784×128×64 and 128×64×64 per 64-row slice) measured 1.15× and 1.35× in place on one thread
+     * (Zen 4, AVX-512), and its epoch 0.90× (JDK 17) and 0.93× (Temurin 25); with A along its rows the packed path reads A in place too, and the copy did not pay (0.93–1.0×
+     * on 64–500×64×128). Only with 32 vector registers (AVX-512, NEON): see {@link StridedTile}.
      */
-    static boolean inPlace(boolean transB, int n, int k, int ldb, int parts) {
+    static boolean inPlace(boolean transA, boolean transB, int n, int k, int ldb, int parts) {
         return KernelShape.REGISTERS >= 32 && parts == 1 && (long) n * k <= IN_PLACE_MAX_B && k <= kc(transB)
-                && (transB || !conflicting(ldb));
+                && (transB || transA || !conflicting(ldb));
     }
 
     /** Whether rows {@code ld} floats apart fall into a quarter or less of the L1 sets (a multiple of 64 floats). */

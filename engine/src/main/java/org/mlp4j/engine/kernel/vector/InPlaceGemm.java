@@ -15,7 +15,8 @@ import jdk.incubator.vector.FloatVector;
  * shapes (Xeon 4th/5th gen, AVX-512, one thread, in L1/L2): the packed path 56–82 GFLOP/s, this one 73–115, 1.1–1.5×
  * on JDK 17 and 25 (NT gains least: B still has to be transposed). Here:
  * <pre>
- * if op(B) = Bᵀ: transpose B once ({@link Transpose}) into a k×n scratch (rows padded off multiples of 64), then as B
+ * if op(B) = Bᵀ: transpose B once ({@link Transpose}) into a k×n scratch (rows padded off multiples of 64), then as B;
+ * if B's rows are a multiple of 64 floats apart (taken with Aᵀ only, see {@link GemmPlan#inPlace}): copy them so too
  * for jr in n step NR               full slivers of B read in place (row stride ldb); the last partial one is
  *                                   copied, padded, to one vector (cols ≤ L) or two
  *   for ir in m step 8              8×NR (or 8×L) tile in registers
@@ -50,6 +51,19 @@ final class InPlaceGemm {
                 s.bT = new float[k * ldt];
             }
             Transpose.matrix(b, bOff, ldb, n, k, s.bT, 0, ldt);
+            b = s.bT;
+            bOff = 0;
+            ldb = ldt;
+        } else if (GemmPlan.conflicting(ldb)) {
+            // read in place, rows 256·j bytes apart would share a few L1 sets: the rows, n floats each, go to a scratch
+            // whose stride is off that multiple (the values and so the bits are unchanged)
+            int ldt = n + L;
+            if (s.bT.length < k * ldt) {
+                s.bT = new float[k * ldt];
+            }
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, bOff + p * ldb, s.bT, p * ldt, n);
+            }
             b = s.bT;
             bOff = 0;
             ldb = ldt;

@@ -68,7 +68,7 @@ final class VectorGemm {
             return;
         }
         int parts = GemmPlan.parts(m, n, k, threads);
-        if (GemmPlan.inPlace(transB, n, k, ldb, parts)) {
+        if (GemmPlan.inPlace(transA, transB, n, k, ldb, parts)) {
             InPlaceGemm.gemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, inPlace);
             return;
         }

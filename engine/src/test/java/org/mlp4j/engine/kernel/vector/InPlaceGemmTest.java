@@ -80,14 +80,41 @@ class InPlaceGemmTest {
     void thePlanSendsOnlySmallOneThreadProblemsInPlace() {
         assumeTrue(KernelShape.REGISTERS >= 32, "the in-place tiles are used with 32 vector registers only");
         // the deep BSDE subnet's shapes go in place on one thread
-        assertTrue(GemmPlan.inPlace(false, 110, 100, 110, 1));
-        assertTrue(GemmPlan.inPlace(true, 100, 110, 110, 1));
+        assertTrue(GemmPlan.inPlace(false, false, 110, 100, 110, 1));
+        assertTrue(GemmPlan.inPlace(false, true, 100, 110, 110, 1));
         // a split GEMM, a large B, a k past one KC block, or B's rows a multiple of 256 bytes apart do not
-        assertFalse(GemmPlan.inPlace(false, 110, 100, 110, 2));
-        assertFalse(GemmPlan.inPlace(false, 128, 784, 128, 1));
-        assertFalse(GemmPlan.inPlace(false, 10, GemmPlan.kc(false) + 1, 10, 1));
-        assertFalse(GemmPlan.inPlace(false, 64, 128, 64, 1));
-        assertTrue(GemmPlan.inPlace(true, 64, 128, 128, 1), "Bᵀ is transposed into a padded scratch first");
+        assertFalse(GemmPlan.inPlace(false, false, 110, 100, 110, 2));
+        assertFalse(GemmPlan.inPlace(false, false, 128, 784, 128, 1));
+        assertFalse(GemmPlan.inPlace(false, false, 10, GemmPlan.kc(false) + 1, 10, 1));
+        assertFalse(GemmPlan.inPlace(false, false, 64, 128, 64, 1));
+        assertTrue(GemmPlan.inPlace(false, true, 64, 128, 128, 1), "Bᵀ is transposed into a padded scratch first");
+        // with Aᵀ (a weight gradient Xᵀ·dZ), such a B is copied into a padded scratch rather than Aᵀ packed
+        assertTrue(GemmPlan.inPlace(true, false, 128, 64, 128, 1));
+        assertFalse(GemmPlan.inPlace(true, false, 128, 784, 128, 1), "a large B still goes to the packed path");
+    }
+
+    @Test
+    void aBWhoseRowsShareL1SetsIsCopiedToPaddedRowsWithTheSameBits() {
+        // B's rows a multiple of 64 floats apart: InPlaceGemm copies them to a padded scratch first (GemmPlan takes
+        // such a B in place with Aᵀ); every element must still be the packed path's, and nothing outside C written
+        SplittableRandom r = new SplittableRandom(29);
+        VectorGemm packed = new VectorGemm(WorkerPool.shared(), 1);
+        InPlaceGemm.Scratch scratch = new InPlaceGemm.Scratch();
+        int[][] shapes = {{784, 128, 64, 128}, {128, 64, 64, 64}, {9, 64, 7, 128}, {110, 100, 64, 128}, {5, 3, 2, 64}};
+        for (int[] s : shapes) {
+            for (boolean transA : new boolean[] {true, false}) {
+                Problem p = new Problem(r, transA, false, s[0], s[1], s[2], 1f, 0f, s[3]);
+                float[] expected = p.c.clone();
+                packed.packed(transA, false, p.m, p.n, p.k, 1f, p.a, p.aOff, p.lda, p.b, p.bOff, p.ldb, 0f, expected,
+                        p.cOff, p.ldc, 1);
+                float[] actual = p.c.clone();
+                InPlaceGemm.gemm(transA, false, p.m, p.n, p.k, 1f, p.a, p.aOff, p.lda, p.b, p.bOff, p.ldb, 0f, actual,
+                        p.cOff, p.ldc, scratch);
+                for (int i = 0; i < actual.length; i++) {
+                    assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(actual[i]), p + " at " + i);
+                }
+            }
+        }
     }
 
     /** A problem embedded in larger arrays: padded leading dimensions and offsets, C's surroundings random. */
@@ -98,20 +125,26 @@ class InPlaceGemmTest {
         final float[] a, b, c;
 
         Problem(SplittableRandom r, boolean transA, boolean transB, int m, int n, int k, float alpha, float beta) {
+            this(r, transA, transB, m, n, k, alpha, beta, -1);
+        }
+
+        /** With {@code ldb ≥ 0} B's leading dimension as given, else a random one that does not share L1 sets. */
+        Problem(SplittableRandom r, boolean transA, boolean transB, int m, int n, int k, float alpha, float beta,
+                int ldb) {
             this.transA = transA; this.transB = transB; this.m = m; this.n = n; this.k = k;
             this.alpha = alpha; this.beta = beta;
             int aRows = transA ? k : m, aCols = transA ? m : k;
             int bRows = transB ? n : k, bCols = transB ? k : n;
             lda = aCols + r.nextInt(4);
             int pad = r.nextInt(4);
-            ldb = GemmPlan.conflicting(bCols + pad) ? bCols + pad + 1 : bCols + pad;
+            this.ldb = ldb >= 0 ? ldb : GemmPlan.conflicting(bCols + pad) ? bCols + pad + 1 : bCols + pad;
             ldc = n + r.nextInt(4);
             aOff = r.nextInt(5);
             bOff = r.nextInt(5);
             cOff = r.nextInt(5);
             // exactly as long as the last row needs: a kernel reading past a matrix fails here
             a = random(r, aOff + (aRows - 1) * lda + aCols);
-            b = random(r, bOff + (bRows - 1) * ldb + bCols);
+            b = random(r, bOff + (bRows - 1) * this.ldb + bCols);
             c = random(r, cOff + m * ldc + 2);
         }
 
