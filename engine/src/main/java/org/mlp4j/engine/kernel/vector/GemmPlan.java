@@ -47,8 +47,9 @@ final class GemmPlan {
      * copies B). With Aᵀ such a B is taken anyway and copied to padded rows first ({@code k·n} floats, at most
      * {@link #IN_PLACE_MAX_B}), because the packed path would copy all of Aᵀ ({@code m·k}): the small net's weight
      * gradients (Xᵀ·dZ, 784×128×64 and 128×64×64 per 64-row slice) measured 1.15× and 1.35× in place on one thread
-     * (Zen 4, AVX-512), and its epoch 0.90× (JDK 17) and 0.93× (Temurin 25); with A along its rows the packed path reads A in place too, and the copy did not pay (0.93–1.0×
-     * on 64–500×64×128). Only with 32 vector registers (AVX-512, NEON): see {@link StridedTile}.
+     * (Zen 4, AVX-512), and its epoch 0.90× (JDK 17) and 0.93× (Temurin 25); with A along its rows the packed path
+     * reads A in place too, and the copy did not pay (0.93–1.0× on 64–500×64×128). Only with 32 vector registers
+     * (AVX-512, NEON): see {@link StridedTile}.
      */
     static boolean inPlace(boolean transA, boolean transB, int n, int k, int ldb, int parts) {
         return KernelShape.REGISTERS >= 32 && parts == 1 && (long) n * k <= IN_PLACE_MAX_B && k <= kc(transB)

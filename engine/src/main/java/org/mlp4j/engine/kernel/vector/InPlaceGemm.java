@@ -45,24 +45,19 @@ final class InPlaceGemm {
                      float alpha, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb,
                      float beta, float[] c, int cOff, int ldc, Scratch s) {
-        if (transB) {
+        if (transB || GemmPlan.conflicting(ldb)) {
+            // op(B) into a k×n scratch whose rows are not 256·j bytes apart (rows that are share a few L1 sets):
+            // Bᵀ transposed, or B's rows copied as they are (the values and so the bits are unchanged)
             int ldt = GemmPlan.conflicting(n) ? n + L : n;
             if (s.bT.length < k * ldt) {
                 s.bT = new float[k * ldt];
             }
-            Transpose.matrix(b, bOff, ldb, n, k, s.bT, 0, ldt);
-            b = s.bT;
-            bOff = 0;
-            ldb = ldt;
-        } else if (GemmPlan.conflicting(ldb)) {
-            // read in place, rows 256·j bytes apart would share a few L1 sets: the rows, n floats each, go to a scratch
-            // whose stride is off that multiple (the values and so the bits are unchanged)
-            int ldt = n + L;
-            if (s.bT.length < k * ldt) {
-                s.bT = new float[k * ldt];
-            }
-            for (int p = 0; p < k; p++) {
-                System.arraycopy(b, bOff + p * ldb, s.bT, p * ldt, n);
+            if (transB) {
+                Transpose.matrix(b, bOff, ldb, n, k, s.bT, 0, ldt);
+            } else {
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(b, bOff + p * ldb, s.bT, p * ldt, n);
+                }
             }
             b = s.bT;
             bOff = 0;
