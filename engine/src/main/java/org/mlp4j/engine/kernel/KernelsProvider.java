@@ -60,6 +60,22 @@ public final class KernelsProvider {
         }
     }
 
+    /**
+     * Single-threaded kernels of a named choice for {@code parts} slices of a data-parallel step, sharing their work
+     * on the arrays of {@code shared} (see {@link KernelSlices}): the vector kernels pack each of them once per step
+     * for all slices; the scalar ones share nothing.
+     */
+    public static KernelSlices slices(String choice, int parts, float[][] shared) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be >= 1, got " + parts);
+        }
+        Kernels probe = create(choice, 1);
+        if (probe.name().equals("vector")) {
+            return vectorOrThrow().slices(parts, shared);
+        }
+        return KernelSlices.independent(probe.name(), parts);
+    }
+
     /** Whether {@code jdk.incubator.vector} was added to the boot layer ({@code --add-modules}). */
     public static boolean vectorModulePresent() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();

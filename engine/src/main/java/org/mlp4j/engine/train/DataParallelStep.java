@@ -3,6 +3,7 @@ package org.mlp4j.engine.train;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.Targets;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.kernel.KernelSlices;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.kernel.KernelsProvider;
 import org.mlp4j.engine.parallel.Shares;
@@ -10,9 +11,10 @@ import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
  * A step with the batch split into contiguous slices, one per thread, each through single-threaded kernels into
- * gradients of its own, summed in slice order (two hand-offs per step instead of one per GEMM). The split and the
- * summation order depend only on the thread count, so a run is bit-identical for a given thread count. Batches too
- * small to split run whole.
+ * gradients of its own, summed in slice order (two hand-offs per step instead of one per GEMM). The slices' kernels
+ * share their packing of the parameters ({@link KernelSlices}): each weight matrix is packed once per step. The
+ * split and the summation order depend only on the thread count, so a run is bit-identical for a given thread
+ * count. Batches too small to split run whole.
  */
 final class DataParallelStep implements BatchStep {
     /** Below this many rows per thread a batch runs whole (GEMM-parallel): slices too thin to pay for the split. */
@@ -32,6 +34,7 @@ final class DataParallelStep implements BatchStep {
     private final UpdateTask updateTask = new UpdateTask();
     private final GradientTransform.RangeSum reduce = this::reduce;
     private Backprop[] slices;
+    private KernelSlices sliceKernels;
     private long correct;
 
     DataParallelStep(Network network, Kernels kernels, float[][] parameters, float[][] gradients, DropoutMasks dropout,
@@ -72,13 +75,14 @@ final class DataParallelStep implements BatchStep {
         int parts = kernels.threads();
         slices = new Backprop[parts];
         updateTask.penalty = new double[parts];
+        // the parameters are every slice's GEMM operands and change only between steps: packed once per step
+        sliceKernels = KernelsProvider.slices(kernels.name(), parts, parameters);
         for (int p = 0; p < parts; p++) {
             float[][] own = new float[gradients.length][];
             for (int i = 0; i < own.length; i++) {
                 own[i] = new float[gradients[i].length];
             }
-            slices[p] = new Backprop(network, KernelsProvider.create(kernels.name(), 1), (rows + parts - 1) / parts,
-                    own, dropout.rates);
+            slices[p] = new Backprop(network, sliceKernels.part(p), (rows + parts - 1) / parts, own, dropout.rates);
         }
     }
 
@@ -89,6 +93,7 @@ final class DataParallelStep implements BatchStep {
             correct = whole.correct();
             return loss;
         }
+        sliceKernels.sharedChanged(); // the last step's update, or anything the caller did since
         sliceTask.set(data, targets, order, from, count);
         double loss = 0;
         try {

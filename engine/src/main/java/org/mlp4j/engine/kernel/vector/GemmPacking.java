@@ -62,14 +62,14 @@ final class GemmPacking {
 
     /**
      * Packs slivers {@code [s0, s1)} of {@code op(B)[p0..p0+kc)[j0..j0+nc)} into {@code dst}, sliver {@code s} at
-     * {@code s·NR·kc}.
+     * {@code dstOff + s·NR·kc}.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc,
-                      int s0, int s1, float[] dst) {
+                      int s0, int s1, float[] dst, int dstOff) {
         for (int s = s0; s < s1; s++) {
             int j = s * NR;
             int cols = Math.min(NR, nc - j);
-            int d = s * NR * kc;
+            int d = dstOff + s * NR * kc;
             if (transB && cols == NR) {
                 // op(B)[p][j] = b[j][p]: the sliver is the kc × NR transpose of NR rows of b
                 Transpose.matrix(b, bOff + (j0 + j) * ldb + p0, ldb, NR, kc, dst, d, NR);

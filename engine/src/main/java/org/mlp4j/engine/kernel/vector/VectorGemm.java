@@ -42,10 +42,17 @@ final class VectorGemm {
 
     private final SmallTask smallTask = new SmallTask();
     private final InPlaceGemm.Scratch inPlace = new InPlaceGemm.Scratch();
+    /** The packed panels shared with the other slices of a data-parallel step, or null ({@link VectorSlices}). */
+    private final SharedPanels shared;
 
     VectorGemm(WorkerPool pool, int threads) {
+        this(pool, threads, null);
+    }
+
+    VectorGemm(WorkerPool pool, int threads, SharedPanels shared) {
         this.pool = pool;
         this.threads = threads;
+        this.shared = shared;
         this.perThread = new ThreadBuffers[threads];
         for (int t = 0; t < threads; t++) {
             perThread[t] = new ThreadBuffers();
@@ -201,13 +208,13 @@ final class VectorGemm {
             if (phase == PACK_B) {
                 int slivers = ceil(nc, NR);
                 GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc,
-                        Shares.start(slivers, part, parts), Shares.start(slivers, part + 1, parts), bPack);
+                        Shares.start(slivers, part, parts), Shares.start(slivers, part + 1, parts), bPack, 0);
             } else if (phase == COMPUTE) {
                 // threads split rows on MR boundaries and share the packed B panel
                 int rs = ceil(m, MR);
                 int i0 = Math.min(m, Shares.start(rs, part, parts) * MR);
                 int i1 = Math.min(m, Shares.start(rs, part + 1, parts) * MR);
-                compute(perThread[part], bPack, jc, nc, pc, kc, beta, i0, i1, 0, ceil(nc, NR));
+                compute(perThread[part], bPack, 0, jc, nc, pc, kc, beta, i0, i1, 0, ceil(nc, NR));
             } else {
                 ownColumns(perThread[part], part, parts);
             }
@@ -221,6 +228,10 @@ final class VectorGemm {
             if (j0 >= j1) {
                 return;
             }
+            if (parts == 1 && shared != null && shared.holds(b)) {
+                sharedPanels(buf);
+                return;
+            }
             int need = ceil(Math.min(NC, j1 - j0), NR) * NR * kcBlock;
             if (buf.bPack.length < need) {
                 buf.bPack = new float[need];
@@ -229,17 +240,30 @@ final class VectorGemm {
                 int nc = Math.min(NC, j1 - jc);
                 for (int pc = 0; pc < k; pc += kcBlock) {
                     int kc = Math.min(kcBlock, k - pc);
-                    GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, 0, ceil(nc, NR), buf.bPack);
-                    compute(buf, buf.bPack, jc, nc, pc, kc, pc == 0 ? beta : 1f, 0, m, 0, ceil(nc, NR));
+                    GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, 0, ceil(nc, NR), buf.bPack, 0);
+                    compute(buf, buf.bPack, 0, jc, nc, pc, kc, pc == 0 ? beta : 1f, 0, m, 0, ceil(nc, NR));
+                }
+            }
+        }
+
+        /** The same loops as {@link #ownColumns} on one thread, reading B's panels from the slices' shared copy. */
+        private void sharedPanels(ThreadBuffers buf) {
+            float[] panels = shared.packed(transB, b, bOff, ldb, k, n, kcBlock);
+            for (int jc = 0; jc < n; jc += NC) {
+                int nc = Math.min(NC, n - jc);
+                for (int pc = 0; pc < k; pc += kcBlock) {
+                    int kc = Math.min(kcBlock, k - pc);
+                    compute(buf, panels, SharedPanels.offset(jc, nc, pc, k), jc, nc, pc, kc, pc == 0 ? beta : 1f,
+                            0, m, 0, ceil(nc, NR));
                 }
             }
         }
 
         /**
-         * Rows {@code [i0, i1)} of C against slivers {@code [s0, s1)} of the B panel {@code bp} (columns
+         * Rows {@code [i0, i1)} of C against slivers {@code [s0, s1)} of the B panel at {@code bp[bpOff]} (columns
          * {@code jc..jc+nc}, depth {@code pc..pc+kc}).
          */
-        private void compute(ThreadBuffers buf, float[] bp, int jc, int nc, int pc, int kc, float beta,
+        private void compute(ThreadBuffers buf, float[] bp, int bpOff, int jc, int nc, int pc, int kc, float beta,
                              int i0, int i1, int s0, int s1) {
             if (i0 >= i1 || s0 >= s1) {
                 return;
@@ -257,7 +281,7 @@ final class VectorGemm {
                 for (int s = s0; s < s1; s++) {
                     int jr = s * NR;
                     int cols = Math.min(NR, nc - jr);
-                    int bo = s * NR * kc;
+                    int bo = bpOff + s * NR * kc;
                     int cCol = cOff + jc + jr;
                     for (int ir = 0; ir < mc; ir += MR) {
                         int rows = Math.min(MR, mc - ir);

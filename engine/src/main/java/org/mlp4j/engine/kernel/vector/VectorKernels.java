@@ -37,9 +37,14 @@ public final class VectorKernels implements Kernels {
 
     /** Kernels splitting GEMM across {@code threads} threads of the shared pool (capped by its size). */
     public VectorKernels(int threads) {
+        this(threads, null);
+    }
+
+    /** As {@link #VectorKernels(int)}, one-thread GEMMs reading the shared operands' panels from {@code shared}. */
+    VectorKernels(int threads, SharedPanels shared) {
         WorkerPool pool = WorkerPool.shared();
         this.threads = Math.max(1, Math.min(threads, pool.size()));
-        this.gemm = new VectorGemm(pool, this.threads);
+        this.gemm = new VectorGemm(pool, this.threads, shared);
         this.normals = new NormalBatch(pool, this.threads, this);
     }
 

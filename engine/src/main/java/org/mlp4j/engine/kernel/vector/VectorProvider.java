@@ -1,5 +1,6 @@
 package org.mlp4j.engine.kernel.vector;
 
+import org.mlp4j.engine.kernel.KernelSlices;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.kernel.VectorSupport;
 
@@ -29,6 +30,11 @@ public final class VectorProvider implements VectorSupport {
     @Override
     public Kernels kernels(int threads) {
         return new VectorKernels(threads);
+    }
+
+    @Override
+    public KernelSlices slices(int parts, float[][] shared) {
+        return new VectorSlices(parts, shared);
     }
 
     @Override
