@@ -34,6 +34,14 @@ public interface KernelSlices {
         for (int p = 0; p < parts; p++) {
             kernels[p] = KernelsProvider.create(choice, 1);
         }
+        return of(kernels, () -> { });
+    }
+
+    /**
+     * Slices over the given kernels (one per slice, kept, not copied), with {@code sharedChanged} run by
+     * {@link #sharedChanged()}: an implementation's way to say what it drops when the shared operands change.
+     */
+    static KernelSlices of(Kernels[] kernels, Runnable sharedChanged) {
         return new KernelSlices() {
             @Override
             public int parts() {
@@ -47,7 +55,7 @@ public interface KernelSlices {
 
             @Override
             public void sharedChanged() {
-                // nothing kept
+                sharedChanged.run();
             }
         };
     }

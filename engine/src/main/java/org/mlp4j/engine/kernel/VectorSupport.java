@@ -25,7 +25,10 @@ public interface VectorSupport {
     /** The vector kernels, splitting work across {@code threads} threads (capped by the pool). */
     Kernels kernels(int threads);
 
-    /** Single-threaded vector kernels for {@code parts} slices sharing their packing of {@code shared} ({@link KernelSlices}). */
+    /**
+     * Single-threaded vector kernels for {@code parts} slices sharing their packing of {@code shared}
+     * ({@link KernelSlices}).
+     */
     KernelSlices slices(int parts, float[][] shared);
 
     /** The FMA loop of this species, for {@code org.mlp4j.engine.perf.PeakFlops}. */

@@ -60,7 +60,8 @@ class KernelSlicesTest {
             }
             for (int p = 0; p < 2; p++) {
                 assertArrayEquals(forward(alone, a[p], w), out[p], "step " + step + ", slice " + p + ": X·W");
-                assertArrayEquals(inputGradient(alone, dz[p], w), back[p], "step " + step + ", slice " + p + ": dZ·Wᵀ");
+                assertArrayEquals(inputGradient(alone, dz[p], w), back[p],
+                        "step " + step + ", slice " + p + ": dZ·Wᵀ");
             }
             // the optimizer's step between two training steps
             for (int i = 0; i < w.length; i += 7) {

@@ -6,17 +6,18 @@ import static org.mlp4j.engine.kernel.vector.GemmBlocking.NR;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The packed panels of the shared operands of {@link VectorSlices}: each {@code op(B)} a slice's GEMM reads from one
- * of the shared arrays is packed once per step, into one buffer all slices read, by the slices that reach it.
+ * The packed panels of the shared operands of {@link VectorProvider#slices}: each {@code op(B)} a slice's GEMM reads
+ * from one of the shared arrays is packed once per step, into one buffer all slices read, by the slices that reach it.
  *
  * <p>Layout: {@link GemmPacking#packB}'s slivers for every (NC block, KC block) of the whole {@code k×n} operand, one
  * panel after another: the NC block at column {@code jc} starts at {@code jc·k}, its KC block at depth {@code pc}
- * {@code pc·⌈nc/NR⌉·NR} further in, so that {@link VectorGemm}'s loops find each panel where they would have packed it.
+ * {@code pc·⌈nc/NR⌉·NR} further in, so that {@link VectorGemm}'s loops find each panel where they would have
+ * packed it.
  *
- * <p>Packing: the work is {@link #GROUP} NR-wide slivers of one KC block per claim, counted out of one atomic counter; a slice
- * claims slivers until none are left, then waits until every claimed one is done. It only ever waits for slivers
- * another slice has claimed and is copying, never for a slice that has not arrived, so this cannot deadlock when one
- * thread runs the slices in turn, and a late slice finds the panels packed.
+ * <p>Packing: the work is {@link #GROUP} NR-wide slivers of one KC block per claim, counted out of one atomic
+ * counter; a slice claims slivers until none are left, then waits until every claimed one is done. It only ever
+ * waits for slivers another slice has claimed and is copying, never for a slice that has not arrived, so this cannot
+ * deadlock when one thread runs the slices in turn, and a late slice finds the panels packed.
  */
 final class SharedPanels {
     /**

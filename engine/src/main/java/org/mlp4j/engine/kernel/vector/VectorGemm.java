@@ -42,7 +42,7 @@ final class VectorGemm {
 
     private final SmallTask smallTask = new SmallTask();
     private final InPlaceGemm.Scratch inPlace = new InPlaceGemm.Scratch();
-    /** The packed panels shared with the other slices of a data-parallel step, or null ({@link VectorSlices}). */
+    /** The panels shared with the other slices of a data-parallel step, or null ({@link VectorProvider#slices}). */
     private final SharedPanels shared;
 
     VectorGemm(WorkerPool pool, int threads) {
@@ -246,7 +246,12 @@ final class VectorGemm {
             }
         }
 
-        /** The same loops as {@link #ownColumns} on one thread, reading B's panels from the slices' shared copy. */
+        /**
+         * The same loops as {@link #ownColumns} on one thread, reading B's panels from the slices' shared copy. A
+         * method of its own on purpose: with both variants in {@code ownColumns}, C2 stopped inlining the kernels
+         * there and fell back to boxed vectors (the graph's warm replay then allocated 12 KB a step and ran 10×
+         * slower).
+         */
         private void sharedPanels(ThreadBuffers buf) {
             float[] panels = shared.packed(transB, b, bOff, ldb, k, n, kcBlock);
             for (int jc = 0; jc < n; jc += NC) {

@@ -32,9 +32,18 @@ public final class VectorProvider implements VectorSupport {
         return new VectorKernels(threads);
     }
 
+    /**
+     * One-thread vector kernels per slice, whose packed GEMMs read the shared operands' panels from one
+     * {@link SharedPanels}: each weight matrix is packed once per step for all slices rather than once per slice.
+     */
     @Override
     public KernelSlices slices(int parts, float[][] shared) {
-        return new VectorSlices(parts, shared);
+        SharedPanels panels = new SharedPanels(shared);
+        Kernels[] kernels = new Kernels[parts];
+        for (int p = 0; p < parts; p++) {
+            kernels[p] = new VectorKernels(1, panels);
+        }
+        return KernelSlices.of(kernels, panels::changed);
     }
 
     @Override
