@@ -2,9 +2,15 @@
 # this CPU has. OpenBLAS 0.3.21 does not know every newer CPU model: on an Intel Xeon of family 6 model 207 it picks
 # its generic "Prescott" (SSE3) kernels, and NumPy's SGEMM runs at 20 GFLOP/s instead of ~110 (SkylakeX kernels), which
 # would flatter every ratio against it. When OpenBLAS reports a core older than the CPU's vector ISA and the caller
-# did not set OPENBLAS_CORETYPE, this sets it to SkylakeX (AVX-512) or Haswell (AVX2) and says so on stderr.
+# did not set OPENBLAS_CORETYPE, this sets it to SkylakeX (AVX-512) or Haswell (AVX2) and says so on stderr. A given
+# OPENBLAS_CORETYPE is kept; on a Zen 5 whose environment set it to Haswell, OpenBLAS's own pick (Cooperlake, AVX-512)
+# measured 1.6-1.8x faster, so the message says how to run without it.
 openblas_best_core() {
-  [ -n "${OPENBLAS_CORETYPE:-}" ] && { echo "OpenBLAS core: $OPENBLAS_CORETYPE (OPENBLAS_CORETYPE, as given)" >&2; return; }
+  if [ -n "${OPENBLAS_CORETYPE:-}" ]; then
+    echo "OpenBLAS core: $OPENBLAS_CORETYPE (OPENBLAS_CORETYPE, as given; some machines set it for older OpenBLAS" \
+         "builds: to compare against OpenBLAS's own pick, run this with env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE)" >&2
+    return
+  fi
   local core flags want=""
   core="$(OPENBLAS_VERBOSE=2 /usr/bin/python3 -c 'import numpy' 2>&1 | sed -n 's/^Core: //p' | head -1)"
   flags="$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null || true)"
