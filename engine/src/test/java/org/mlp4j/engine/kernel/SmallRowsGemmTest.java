@@ -52,6 +52,35 @@ class SmallRowsGemmTest {
     }
 
     /**
+     * A transposed A ({@code op(A) = Aᵀ}, as a weight-gradient or a column-major caller passes it) is gathered into
+     * rows and then multiplied by the same kernels: the bits are those of the same matrix stored by rows, on one
+     * thread and on two.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aTransposedAGivesTheBitsOfTheSameRows(int threads) {
+        Kernels vector = TestKernels.vector(threads);
+        Rng rng = new Rng(7);
+        for (int[] s : new int[][] {{1, 128, 784}, {3, 70, 33}, {4, 1024, 300}, {2, 5, 1}}) {
+            int m = s[0], n = s[1], k = s[2];
+            float[] rows = random(rng, m * k);
+            float[] columns = new float[k * m];
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    columns[p * m + i] = rows[i * k + p];
+                }
+            }
+            float[] b = random(rng, k * n);
+            float[] c = random(rng, m * n);
+            float[] fromRows = c.clone();
+            float[] fromColumns = c.clone();
+            vector.gemm(false, false, m, n, k, 0.9f, rows, 0, k, b, 0, n, 0.5f, fromRows, 0, n);
+            vector.gemm(true, false, m, n, k, 0.9f, columns, 0, m, b, 0, n, 0.5f, fromColumns, 0, n);
+            assertArrayEquals(fromRows, fromColumns, java.util.Arrays.toString(s) + " on " + threads + " threads");
+        }
+    }
+
+    /**
      * The columns past the last whole vector (a 10-class output layer is nothing else) share one vector chain that
      * reads past them into B's next row; each is still exactly the scalar chain {@code s = fma(a[p], b[p][j], s)}
      * in p order with the epilogue {@code α·s (+ β·c)} — also when B ends at its last element, where the last rows

@@ -41,6 +41,8 @@ final class VectorGemm {
     private float[] bPack = new float[0];
 
     private final SmallTask smallTask = new SmallTask();
+    /** A transposed A of a {@link SmallGemm} call, gathered into rows. */
+    private float[] aRows = new float[0];
     private final InPlaceGemm.Scratch inPlace = new InPlaceGemm.Scratch();
     /** The panels shared with the other slices of a data-parallel step, or null ({@link VectorProvider#slices}). */
     private final SharedPanels shared;
@@ -123,17 +125,26 @@ final class VectorGemm {
         }
     }
 
-    /** A few rows of C: unpacked, B's columns split across threads when there is enough of B to stream. */
+    /**
+     * A few rows of C: unpacked, B's columns split across threads when there is enough of B to stream. A transposed A
+     * is first gathered into rows ({@code m × k}, at most {@link SmallGemm#MAX_ROWS} rows), so the kernels read A at
+     * unit stride.
+     */
     private void small(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                        float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        if (transA) {
+            a = gatherRows(m, k, a, aOff, lda);
+            aOff = 0;
+            lda = k;
+        }
         int parts = threads > 1 && (long) m * n * k >= SmallGemm.PARALLEL_MIN_MACS
                 ? Math.min(threads, n / VectorKernels.lanes()) : 1;
         if (parts <= 1) {
-            SmallGemm.gemm(transA, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            SmallGemm.gemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         SmallTask t = smallTask;
-        t.transA = transA; t.m = m; t.n = n; t.k = k; t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
+        t.m = m; t.n = n; t.k = k; t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
         t.b = b; t.bOff = bOff; t.ldb = ldb; t.beta = beta; t.c = c; t.cOff = cOff; t.ldc = ldc;
         try {
             pool.run(parts, t);
@@ -142,16 +153,30 @@ final class VectorGemm {
         }
     }
 
+    /** {@code op(A) = Aᵀ} as {@code m} contiguous rows of {@code k}: {@code rows[i·k + p] = a[aOff + p·lda + i]}. */
+    private float[] gatherRows(int m, int k, float[] a, int aOff, int lda) {
+        int need = m * k;
+        if (aRows.length < need) {
+            aRows = new float[need];
+        }
+        for (int p = 0; p < k; p++) {
+            int src = aOff + p * lda;
+            for (int i = 0; i < m; i++) {
+                aRows[i * k + p] = a[src + i];
+            }
+        }
+        return aRows;
+    }
+
     /** The arguments of a split {@link SmallGemm} call, reused so that a call allocates nothing. */
     private static final class SmallTask implements WorkerPool.PartTask {
-        boolean transA;
         int m, n, k, aOff, lda, bOff, ldb, cOff, ldc;
         float alpha, beta;
         float[] a, b, c;
 
         @Override
         public void run(int part, int parts) {
-            SmallGemm.columns(transA, m, SmallGemm.columnSplit(n, part, parts), SmallGemm.columnSplit(n, part + 1, parts),
+            SmallGemm.columns(m, SmallGemm.columnSplit(n, part, parts), SmallGemm.columnSplit(n, part + 1, parts),
                     k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
     }
