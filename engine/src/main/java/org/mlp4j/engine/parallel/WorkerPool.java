@@ -44,6 +44,8 @@ public final class WorkerPool {
     /** Threads that may claim the job's parts, the caller included: workers numbered {@code >= jobThreads} sit out. */
     private int jobThreads;
     private volatile Thread waiter;
+    /** Set while the waiter parks or is about to: only then does the last part's thread unpark it. */
+    private volatile boolean waiterParked;
     private volatile Throwable failure;
 
     /** A pool of {@code size} threads in all (the caller counts as one). Package-private: tests build pools of given sizes. */
@@ -192,7 +194,12 @@ public final class WorkerPool {
         claim.set((long) g << 32);
         generation = g; // volatile: publishes task and parts to the workers that see g
         for (int i = 0; i < Math.min(threads - 1, workers.length); i++) {
-            LockSupport.unpark(workers[i].thread);
+            // A spinning worker sees g by itself; unparking it anyway costs the caller a mutex round trip on the
+            // critical path of every hand-off. The worker raises `parked` before its last look at generation, and
+            // we write generation before reading `parked` (both volatile): one of the two sees the other.
+            if (workers[i].parked) {
+                LockSupport.unpark(workers[i].thread);
+            }
         }
     }
 
@@ -205,7 +212,11 @@ public final class WorkerPool {
                 spins++;
                 Thread.onSpinWait();
             } else {
-                LockSupport.parkNanos(this, 50_000L);
+                waiterParked = true; // before the last look at done; the finishing worker reads it after its increment
+                if (done.get() < n) {
+                    LockSupport.parkNanos(this, 50_000L);
+                }
+                waiterParked = false;
             }
         }
         task = null;
@@ -237,7 +248,7 @@ public final class WorkerPool {
                 } catch (Throwable e) {
                     failure = e;
                 }
-                if (done.incrementAndGet() == n) {
+                if (done.incrementAndGet() == n && waiterParked) {
                     Thread w = waiter;
                     if (w != null && w != Thread.currentThread()) {
                         LockSupport.unpark(w);
@@ -260,6 +271,8 @@ public final class WorkerPool {
 
     private final class Worker implements Runnable {
         final WorkerThread thread;
+        /** Set while this worker parks or is about to; {@link #open} unparks only such a worker. */
+        volatile boolean parked;
 
         Worker(int index) {
             thread = new WorkerThread(this, "mlp4j-worker-" + index, index);
@@ -276,7 +289,11 @@ public final class WorkerPool {
                         spins++;
                         Thread.onSpinWait();
                     } else {
-                        LockSupport.park(this);
+                        parked = true;
+                        if (generation == seen) {
+                            LockSupport.park(this);
+                        }
+                        parked = false;
                     }
                     continue;
                 }

@@ -38,6 +38,35 @@ class WorkerPoolTest {
         }
     }
 
+    /**
+     * A worker that has stopped spinning and parked (the pool was idle) is woken by the next job, and a caller that
+     * parked while waiting for a long part is woken when it ends: the two parts of each job meet at a latch, which
+     * only two threads running at once can pass.
+     */
+    @Test
+    void parkedWorkersAndAParkedCallerAreWokenByTheNextJob() throws Exception {
+        WorkerPool two = new WorkerPool(2);
+        for (int job = 0; job < 5; job++) {
+            Thread.sleep(30); // far past the spin phase: the worker parks
+            java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+            AtomicInteger met = new AtomicInteger();
+            two.run(2, (part, n) -> {
+                both.countDown();
+                try {
+                    if (both.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                        met.incrementAndGet();
+                    }
+                    if (part == 1) {
+                        Thread.sleep(20); // the caller's part is done long before: it parks waiting for this one
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertEquals(2, met.get(), "job " + job + ": both parts ran at once");
+        }
+    }
+
     /** Whatever the pool's size — one thread (a container limited to one CPU), two or sixteen — the contract holds. */
     @ParameterizedTest(name = "pool of {0}")
     @ValueSource(ints = {1, 2, 4})
