@@ -42,12 +42,13 @@ class SmallRowsGemmTest {
     @ValueSource(ints = {1, 4})
     void oneAndTwoThreadsGiveTheSameBits(int m) {
         Rng rng = new Rng(3);
+        // 256 columns: enough multiply-adds for two threads to split them, also for one row
         float[] a = random(rng, m * 784);
-        float[] b = random(rng, 784 * 128);
-        float[] one = new float[m * 128];
-        float[] two = new float[m * 128];
-        TestKernels.vector(1).gemm(false, false, m, 128, 784, 1f, a, 0, 784, b, 0, 128, 0f, one, 0, 128);
-        TestKernels.vector(2).gemm(false, false, m, 128, 784, 1f, a, 0, 784, b, 0, 128, 0f, two, 0, 128);
+        float[] b = random(rng, 784 * 256);
+        float[] one = new float[m * 256];
+        float[] two = new float[m * 256];
+        TestKernels.vector(1).gemm(false, false, m, 256, 784, 1f, a, 0, 784, b, 0, 256, 0f, one, 0, 256);
+        TestKernels.vector(2).gemm(false, false, m, 256, 784, 1f, a, 0, 784, b, 0, 256, 0f, two, 0, 256);
         assertArrayEquals(one, two);
     }
 
@@ -91,9 +92,9 @@ class SmallRowsGemmTest {
     void columnsPastTheLastWholeVectorAreTheScalarChain(int threads) {
         Kernels vector = TestKernels.vector(threads);
         Rng rng = new Rng(5);
-        // {1, 43, 1024} is large enough for two threads to split the columns, the tail going to the last part
+        // {1, 43, 4096} is large enough for two threads to split the columns, the tail going to the last part
         int[][] shapes = {{1, 10, 64}, {1, 10, 1024}, {2, 3, 1}, {1, 5, 3}, {3, 21, 50}, {1, 7, 784}, {4, 47, 9},
-                {1, 35, 200}, {2, 13, 2}, {1, 43, 1024}};
+                {1, 35, 200}, {2, 13, 2}, {1, 43, 4096}};
         for (int[] s : shapes) {
             for (int pad : new int[] {0, 3}) {
                 for (float beta : new float[] {0f, 0.3f}) {
