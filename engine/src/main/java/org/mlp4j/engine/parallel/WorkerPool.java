@@ -13,7 +13,8 @@ import org.mlp4j.engine.kernel.KernelSettings;
  * object) and its parts are <em>claimed</em> from one atomic counter — by the woken workers and by the caller itself.
  * A worker the operating system has not scheduled yet therefore never holds the caller up: the caller takes the parts
  * nobody has started, and waits only for parts already running. Waiting spins briefly (hand-offs inside a training
- * step are microseconds apart) and then parks.
+ * step are microseconds apart) and then parks. Only a parked thread is unparked: a spinning one sees the new job (or
+ * the last part's end) by itself, and unparking a running thread would cost the hand-off a lock round trip.
  *
  * <p>Tasks must depend only on the part index, never on which thread runs it (their results are then the same
  * whoever runs which part). One job runs at a time; a job submitted from inside a worker, or while another is
