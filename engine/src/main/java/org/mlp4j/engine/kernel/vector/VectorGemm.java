@@ -153,18 +153,16 @@ final class VectorGemm {
         }
     }
 
-    /** {@code op(A) = Aᵀ} as {@code m} contiguous rows of {@code k}: {@code rows[i·k + p] = a[aOff + p·lda + i]}. */
+    /**
+     * {@code op(A) = Aᵀ} as {@code m} contiguous rows of {@code k}: {@code rows[i·k + p] = a[aOff + p·lda + i]}, the
+     * transpose of the {@code k × m} matrix A is stored as.
+     */
     private float[] gatherRows(int m, int k, float[] a, int aOff, int lda) {
         int need = m * k;
         if (aRows.length < need) {
             aRows = new float[need];
         }
-        for (int p = 0; p < k; p++) {
-            int src = aOff + p * lda;
-            for (int i = 0; i < m; i++) {
-                aRows[i * k + p] = a[src + i];
-            }
-        }
+        Transpose.matrix(a, aOff, lda, k, m, aRows, 0, k);
         return aRows;
     }
 
