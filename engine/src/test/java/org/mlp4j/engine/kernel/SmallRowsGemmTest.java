@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * GEMMs with one to four rows of C (prediction of single samples) take an unpacked path, split by columns across
- * threads; they agree with the scalar reference and give the same bits on 1 and 2 threads.
+ * GEMMs with one to four rows of C (prediction of single samples) take an unpacked path, split across threads by
+ * halves of k or by columns; they agree with the scalar reference and give the same bits on 1 and 2 threads.
  */
 class SmallRowsGemmTest {
     private final Kernels scalar = KernelsProvider.create("scalar", 1);
@@ -85,16 +85,18 @@ class SmallRowsGemmTest {
      * The columns past the last whole vector (a 10-class output layer is nothing else) share one vector chain that
      * reads past them into B's next row; each is still exactly the scalar chain {@code s = fma(a[p], b[p][j], s)}
      * in p order with the epilogue {@code α·s (+ β·c)} — also when B ends at its last element, where the last rows
-     * cannot be read at full width.
+     * cannot be read at full width. From 64 k multiply-adds and k ≥ 64 the chain runs in two halves, {@code p < h}
+     * and {@code p ≥ h} with {@code h = ⌊k/2⌋}, and {@code s} is their sum.
      */
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void columnsPastTheLastWholeVectorAreTheScalarChain(int threads) {
         Kernels vector = TestKernels.vector(threads);
         Rng rng = new Rng(5);
-        // {1, 43, 4096} is large enough for two threads to split the columns, the tail going to the last part
+        // {1, 43, 4096}, {1, 22, 3001} (odd k) and {4, 47, 400} sum k in halves, one per thread on two threads;
+        // {4, 700, 47} (k too short to halve) has two threads split its columns, the tail going to the last part
         int[][] shapes = {{1, 10, 64}, {1, 10, 1024}, {2, 3, 1}, {1, 5, 3}, {3, 21, 50}, {1, 7, 784}, {4, 47, 9},
-                {1, 35, 200}, {2, 13, 2}, {1, 43, 4096}};
+                {1, 35, 200}, {2, 13, 2}, {1, 43, 4096}, {1, 22, 3001}, {4, 47, 400}, {4, 700, 47}};
         for (int[] s : shapes) {
             for (int pad : new int[] {0, 3}) {
                 for (float beta : new float[] {0f, 0.3f}) {
@@ -103,12 +105,18 @@ class SmallRowsGemmTest {
                     float[] b = random(rng, bOff + (k - 1) * ldb + n); // nothing after B's last element
                     float[] c = random(rng, m * n);
                     float[] expected = c.clone();
+                    int h = (long) m * n * k >= 1 << 16 && k >= 64 ? k / 2 : k;
                     for (int i = 0; i < m; i++) {
                         for (int j = 0; j < n; j++) {
-                            float sum = 0f;
-                            for (int p = 0; p < k; p++) {
-                                sum = Math.fma(a[i * k + p], b[bOff + p * ldb + j], sum);
+                            float s0 = 0f;
+                            for (int p = 0; p < h; p++) {
+                                s0 = Math.fma(a[i * k + p], b[bOff + p * ldb + j], s0);
                             }
+                            float s1 = 0f;
+                            for (int p = h; p < k; p++) {
+                                s1 = Math.fma(a[i * k + p], b[bOff + p * ldb + j], s1);
+                            }
+                            float sum = h == k ? s0 : s0 + s1;
                             expected[i * n + j] = beta == 0f ? 0.7f * sum : 0.7f * sum + beta * c[i * n + j];
                         }
                     }

@@ -21,7 +21,13 @@ import org.mlp4j.engine.parallel.Shares;
  * frame and multiplied by it from memory on every iteration, and 1×128×784 (a 784-input layer on one row) took
  * 1.6× as long on Zen 5 (JDK 17, 3.9 against 2.4 µs).
  *
- * <p>Each {@code C[i][j]} sums over p in order, so results depend only on the shape, not on the thread count.
+ * <p>From {@link #HALVES_MIN_MACS} multiply-adds, k is summed in two halves: each {@code C[i][j]} is
+ * {@code α·(s₀ + s₁) (+ β·C)}, where {@code s₀} is the chain over {@code p < h} and {@code s₁} over {@code p ≥ h},
+ * {@code h = ⌊k/2⌋} ({@link #half}). Two threads then take one half each, and each streams one contiguous half of
+ * B from its own core's cache: on Zen 5 the small net's first layer on one row (1×128×784, 401 KB of B, bound by one
+ * core's L2 bandwidth at about 2.3–3 µs) took 1.9 µs split so, and 2.3–2.6 µs with B's columns split instead (each
+ * core then reads half of every 512-byte row, four chains each). Otherwise each {@code C[i][j]} sums over p in one
+ * chain, in order. Either way the sums depend only on the shape, never on the thread count.
  */
 final class SmallGemm {
     /** Up to this many rows of C, the unpacked path wins (measured: packing B costs more than re-reading it). */
@@ -33,7 +39,9 @@ final class SmallGemm {
     }
 
     /**
-     * Below this many multiply-adds per call the columns are not split across threads. Measured on Zen 5 (2 cores
+     * For shapes whose k is summed in one chain ({@link #half} {@code == k}: under {@link #HALVES_MIN_MACS}, or k
+     * under {@code 2·}{@link #MIN_HALF}), below this many multiply-adds per call the columns are not split across
+     * threads. It was measured when every shape summed in one chain, on Zen 5 (2 cores
      * under KVM, JDK 17, 1 against 2 threads in alternating rounds): 1×128×784 (100 k, the small net's first layer,
      * 2.2–2.9 µs on one thread) took 0.82–1.32× that time split in two — the hand-off and the other core's half of C
      * cost about what the split saves, and more in the machine's slow phases — while 1×256×784 (200 k) took 0.59× and
@@ -41,10 +49,74 @@ final class SmallGemm {
      */
     static final long PARALLEL_MIN_MACS = 1L << 17;
 
-    /** All columns of C; {@link #columns} does a range of them. */
+    /**
+     * From this many multiply-adds (and k of at least {@code 2·}{@link #MIN_HALF}), k is summed in two halves that two
+     * threads can take one each. Measured on Zen 5 (2 cores under KVM, old and new code in one JVM, alternating
+     * rounds): a whole batch-1 prediction of the small net (784-128-64-10, whose first layer is 1×128×784, 100 k) took
+     * 0.80–0.84× the time of one chain on 2 threads (JDK 17; 0.77× on JDK 25, 0.83× on the 256-bit path), 0.97× on
+     * one thread, and batch 1000 did not change (0.97–1.04×). The threshold is the smallest power of two that takes
+     * that layer in; the small net's later layers (8 k and less) stay in one chain, where a hand-off costs more than
+     * the whole product.
+     */
+    static final long HALVES_MIN_MACS = 1L << 16;
+    /** The shortest half worth its own chain. */
+    static final int MIN_HALF = 32;
+
+    /**
+     * Where the second half of k starts, or {@code k} when k is summed in one chain: fixed by the shape alone, so the
+     * bits do not depend on the thread count.
+     */
+    static int half(int m, int n, int k) {
+        return (long) m * n * k >= HALVES_MIN_MACS && k >= 2 * MIN_HALF ? k / 2 : k;
+    }
+
+    /**
+     * All of C on the calling thread. When k is summed in halves ({@link #half} {@code < k}), {@code partials} holds
+     * their sums, {@code 2·m·n} floats.
+     */
     static void gemm(int m, int n, int k, float alpha, float[] a, int aOff, int lda,
-                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
-        columns(m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, float[] partials) {
+        int h = half(m, n, k);
+        if (h == k) {
+            columns(m, 0, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        halfColumns(0, m, 0, n, n, h, k, a, aOff, lda, b, bOff, ldb, partials);
+        halfColumns(1, m, 0, n, n, h, k, a, aOff, lda, b, bOff, ldb, partials);
+        combine(m, n, alpha, partials, beta, c, cOff, ldc);
+    }
+
+    /**
+     * The plain sums of one half of k ({@code which} 0: {@code p < h}; 1: {@code p ≥ h}) for columns
+     * {@code [j0, j1)} of the {@code n}: into {@code partials} as an {@code m × n} matrix at {@code which·m·n}.
+     */
+    static void halfColumns(int which, int m, int j0, int j1, int n, int h, int k, float[] a, int aOff, int lda,
+                            float[] b, int bOff, int ldb, float[] partials) {
+        int p0 = which == 0 ? 0 : h;
+        int length = which == 0 ? h : k - h;
+        columns(m, j0, j1, length, 1f, a, aOff + p0, lda, b, bOff + p0 * ldb, ldb, 0f, partials, which * m * n, n);
+    }
+
+    /**
+     * {@code C = α·(s₀ + s₁) (+ β·C)} from the two halves' sums ({@link #halfColumns}), with the epilogue of the block
+     * kernels in whole vectors and the scalar one in the last columns, as an unsplit call has.
+     */
+    static void combine(int m, int n, float alpha, float[] partials, float beta, float[] c, int cOff, int ldc) {
+        int second = m * n;
+        for (int i = 0; i < m; i++) {
+            int pi = i * n;
+            int ci = cOff + i * ldc;
+            int j = 0;
+            for (; j + L <= n; j += L) {
+                FloatVector s = FloatVector.fromArray(S, partials, pi + j)
+                        .add(FloatVector.fromArray(S, partials, second + pi + j));
+                store(s, alpha, beta, c, ci + j);
+            }
+            for (; j < n; j++) {
+                float s = partials[pi + j] + partials[second + pi + j];
+                c[ci + j] = beta == 0f ? alpha * s : alpha * s + beta * c[ci + j];
+            }
+        }
     }
 
     /** The first column of part {@code part} of {@code parts}: whole vectors, the remainder to the last part. */

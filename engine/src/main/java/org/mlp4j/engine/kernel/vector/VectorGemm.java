@@ -43,6 +43,8 @@ final class VectorGemm {
     private final SmallTask smallTask = new SmallTask();
     /** A transposed A of a {@link SmallGemm} call, gathered into rows. */
     private float[] aRows = new float[0];
+    /** The sums of k's two halves in a {@link SmallGemm} call that splits k, {@code 2·m·n} floats. */
+    private float[] partials = new float[0];
     private final InPlaceGemm.Scratch inPlace = new InPlaceGemm.Scratch();
     /** The panels shared with the other slices of a data-parallel step, or null ({@link VectorProvider#slices}). */
     private final SharedPanels shared;
@@ -126,9 +128,11 @@ final class VectorGemm {
     }
 
     /**
-     * A few rows of C: unpacked, B's columns split across threads when there is enough of B to stream. A transposed A
-     * is first gathered into rows ({@code m × k}, at most {@link SmallGemm#MAX_ROWS} rows), so the kernels read A at
-     * unit stride.
+     * A few rows of C: unpacked. When the shape sums k in two halves ({@link SmallGemm#half}), the halves go to
+     * different threads (and B's columns within each half when there are more than two), and the caller adds them;
+     * otherwise B's columns are split across threads when there is enough of B to stream. A transposed A is first
+     * gathered into rows ({@code m × k}, at most {@link SmallGemm#MAX_ROWS} rows), so the kernels read A at unit
+     * stride.
      */
     private void small(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                        float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
@@ -137,19 +141,32 @@ final class VectorGemm {
             aOff = 0;
             lda = k;
         }
-        int parts = threads > 1 && (long) m * n * k >= SmallGemm.PARALLEL_MIN_MACS
-                ? Math.min(threads, n / VectorKernels.lanes()) : 1;
+        int h = SmallGemm.half(m, n, k);
+        int parts;
+        if (h < k) {
+            int need = 2 * m * n;
+            if (partials.length < need) {
+                partials = new float[need];
+            }
+            parts = threads > 1 ? 2 * Math.max(1, Math.min(threads / 2, n / VectorKernels.lanes())) : 1;
+        } else {
+            parts = threads > 1 && (long) m * n * k >= SmallGemm.PARALLEL_MIN_MACS
+                    ? Math.min(threads, n / VectorKernels.lanes()) : 1;
+        }
         if (parts <= 1) {
-            SmallGemm.gemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            SmallGemm.gemm(m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, partials);
             return;
         }
         SmallTask t = smallTask;
-        t.m = m; t.n = n; t.k = k; t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
-        t.b = b; t.bOff = bOff; t.ldb = ldb; t.beta = beta; t.c = c; t.cOff = cOff; t.ldc = ldc;
+        t.m = m; t.n = n; t.k = k; t.h = h; t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
+        t.b = b; t.bOff = bOff; t.ldb = ldb; t.beta = beta; t.c = c; t.cOff = cOff; t.ldc = ldc; t.partials = partials;
         try {
             pool.run(parts, t);
         } finally {
-            t.a = t.b = t.c = null;
+            t.a = t.b = t.c = t.partials = null;
+        }
+        if (h < k) {
+            SmallGemm.combine(m, n, alpha, partials, beta, c, cOff, ldc);
         }
     }
 
@@ -166,16 +183,28 @@ final class VectorGemm {
         return aRows;
     }
 
-    /** The arguments of a split {@link SmallGemm} call, reused so that a call allocates nothing. */
+    /**
+     * The arguments of a split {@link SmallGemm} call, reused so that a call allocates nothing. With k in halves
+     * ({@code h < k}) the first {@code parts/2} parts take the first half, the others the second, each half's columns
+     * split among its parts; otherwise the parts split the columns.
+     */
     private static final class SmallTask implements WorkerPool.PartTask {
-        int m, n, k, aOff, lda, bOff, ldb, cOff, ldc;
+        int m, n, k, h, aOff, lda, bOff, ldb, cOff, ldc;
         float alpha, beta;
-        float[] a, b, c;
+        float[] a, b, c, partials;
 
         @Override
         public void run(int part, int parts) {
-            SmallGemm.columns(m, SmallGemm.columnSplit(n, part, parts), SmallGemm.columnSplit(n, part + 1, parts),
-                    k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            if (h == k) {
+                SmallGemm.columns(m, SmallGemm.columnSplit(n, part, parts), SmallGemm.columnSplit(n, part + 1, parts),
+                        k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+                return;
+            }
+            int perHalf = parts / 2;
+            int which = part / perHalf;
+            int share = part % perHalf;
+            SmallGemm.halfColumns(which, m, SmallGemm.columnSplit(n, share, perHalf),
+                    SmallGemm.columnSplit(n, share + 1, perHalf), n, h, k, a, aOff, lda, b, bOff, ldb, partials);
         }
     }
 

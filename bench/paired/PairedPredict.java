@@ -1,0 +1,77 @@
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Two builds of mlp4j in one JVM, measured in alternating rounds: batch-1 latency and batch-1000 throughput of the
+ * same network. On a noisy machine (a small KVM guest moves in phases of seconds) two invocations minutes apart can
+ * differ by more than a change is worth; rounds a few milliseconds apart see the same phase, so the per-round ratio
+ * new/old is what to read. Prints each build's median and the ratio's median and range.
+ *
+ * <p>Arguments: {@code workloadClasses oldJar newJar threads rounds widths}.
+ */
+public final class PairedPredict {
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        Path workload = Path.of(args[0]);
+        Path[] jars = {Path.of(args[1]), Path.of(args[2])};
+        int threads = Integer.parseInt(args[3]);
+        int rounds = Integer.parseInt(args[4]);
+        int[] widths = Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
+        Object[] w = new Object[2];
+        Method[] latency = new Method[2];
+        Method[] rate = new Method[2];
+        for (int v = 0; v < 2; v++) {
+            URLClassLoader loader = new URLClassLoader(new URL[] {workload.toUri().toURL(), jars[v].toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+            Class<?> c = loader.loadClass("PredictWorkload");
+            w[v] = c.getConstructor(int[].class, int.class).newInstance(widths, threads);
+            latency[v] = c.getMethod("latencyNanos", int.class);
+            rate[v] = c.getMethod("rowsPerSecond", int.class);
+            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w[v]));
+        }
+        for (int v = 0; v < 2; v++) { // warm both before timing either, so that C2 has compiled both
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < WARM_UP_NANOS) {
+                latency[v].invoke(w[v], 2000);
+                rate[v].invoke(w[v], 3);
+            }
+        }
+        double[][] lat = new double[2][rounds];
+        double[][] thr = new double[2][rounds];
+        double[] latRatio = new double[rounds];
+        double[] thrRatio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int q = 0; q < 2; q++) {
+                int v = (r + q) % 2; // alternate which build goes first
+                latency[v].invoke(w[v], 500); // wakes this build's pool after the other's ran
+                lat[v][r] = (double) latency[v].invoke(w[v], 4000) / 1e3;
+                thr[v][r] = (double) rate[v].invoke(w[v], 15);
+            }
+            latRatio[r] = lat[1][r] / lat[0][r];
+            thrRatio[r] = thr[1][r] / thr[0][r];
+        }
+        System.out.printf("%s, %d threads, %d rounds%n", args[5], threads, rounds);
+        System.out.printf("batch-1 latency: old %.3f us, new %.3f us; new/old median %.3f (%.2f..%.2f)%n",
+                median(lat[0]), median(lat[1]), median(latRatio), min(latRatio), max(latRatio));
+        System.out.printf("batch-1000 inference: old %.0f, new %.0f rows/s; new/old median %.3f (%.2f..%.2f)%n",
+                median(thr[0]), median(thr[1]), median(thrRatio), min(thrRatio), max(thrRatio));
+    }
+
+    private static double median(double[] x) {
+        double[] y = x.clone();
+        Arrays.sort(y);
+        return y.length % 2 == 1 ? y[y.length / 2] : (y[y.length / 2 - 1] + y[y.length / 2]) / 2;
+    }
+
+    private static double min(double[] x) {
+        return Arrays.stream(x).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] x) {
+        return Arrays.stream(x).max().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Compares two builds of mlp4j in one JVM, in alternating rounds: batch-1 latency and batch-1000 inference of one
+# network (see PairedPredict.java for why rounds and not invocations).
+#
+# Usage: bench/paired/paired_predict.sh OLD.jar NEW.jar [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"]
+#          [--threads N] [--rounds R] [--layers 784,128,64,10]
+# The jars are CLI jars (cli/target/mlp4j.jar of two checkouts). Needs a JDK (javac) of 17 or later.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+[ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
+old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
+java=java; opts=""; threads=2; rounds=20; layers=784,128,64,10
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --java) java="$2"; shift 2 ;;
+    --jvm-opts) opts="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --layers) layers="$2"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+for jar in "$old" "$new"; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
+javac="$(dirname "$(realpath "$(command -v "$java")")")/javac"
+out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
+mkdir -p "$out/workload"
+"$javac" -nowarn -XDsuppressNotes --add-modules jdk.incubator.vector -cp "$new" -d "$out/workload" \
+  "$here/PredictWorkload.java" 2>&1 | grep -v -i 'warning' >&2 || true
+"$javac" -d "$out" "$here/PairedPredict.java"
+# shellcheck disable=SC2086
+"$java" --add-modules jdk.incubator.vector $opts -cp "$out" PairedPredict "$out/workload" "$old" "$new" \
+  "$threads" "$rounds" "$layers" 2> >(grep -v 'incubator modules' >&2)
