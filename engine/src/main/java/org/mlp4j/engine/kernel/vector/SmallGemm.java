@@ -25,8 +25,10 @@ import org.mlp4j.engine.parallel.Shares;
  * {@code α·(s₀ + s₁) (+ β·C)}, where {@code s₀} is the chain over {@code p < h} and {@code s₁} over {@code p ≥ h},
  * {@code h = ⌊k/2⌋} ({@link #half}). Two threads then take one half each, and each streams one contiguous half of
  * B from its own core's cache: on Zen 5 the small net's first layer on one row (1×128×784, 401 KB of B, bound by one
- * core's L2 bandwidth at about 2.3–3 µs) took 1.9 µs split so, and 2.3–2.6 µs with B's columns split instead (each
- * core then reads half of every 512-byte row, four chains each). Otherwise each {@code C[i][j]} sums over p in one
+ * core's L2 bandwidth at about 2.3–3 µs in one chain) took 1.50–1.55 µs split so on two threads, against 2.30–2.37 µs
+ * in one chain on one thread (JDK 17, the two builds in one JVM, alternating rounds), where splitting B's columns had
+ * measured 0.82–1.32× of one thread ({@link #PARALLEL_MIN_MACS}: each core then reads half of every 512-byte row of
+ * B, with four chains instead of eight). Otherwise each {@code C[i][j]} sums over p in one
  * chain, in order. Either way the sums depend only on the shape, never on the thread count.
  */
 final class SmallGemm {
