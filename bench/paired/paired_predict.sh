@@ -24,8 +24,11 @@ for jar in "$old" "$new"; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; ex
 javac="$(dirname "$(realpath "$(command -v "$java")")")/javac"
 out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
 mkdir -p "$out/workload"
-"$javac" -nowarn -XDsuppressNotes --add-modules jdk.incubator.vector -cp "$new" -d "$out/workload" \
-  "$here/PredictWorkload.java" 2>&1 | grep -v -i 'warning' >&2 || true
+# javac warns that jdk.incubator.vector is incubating: keep its output out of sight unless it fails
+if ! "$javac" -nowarn --add-modules jdk.incubator.vector -cp "$new" -d "$out/workload" \
+    "$here/PredictWorkload.java" > "$out/javac.log" 2>&1; then
+  cat "$out/javac.log" >&2; exit 1
+fi
 "$javac" -d "$out" "$here/PairedPredict.java"
 # shellcheck disable=SC2086
 "$java" --add-modules jdk.incubator.vector $opts -cp "$out" PairedPredict "$out/workload" "$old" "$new" \
