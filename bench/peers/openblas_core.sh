@@ -5,6 +5,19 @@
 # did not set OPENBLAS_CORETYPE, this sets it to SkylakeX (AVX-512) or Haswell (AVX2) and says so on stderr. A given
 # OPENBLAS_CORETYPE is kept; on a Zen 5 whose environment set it to Haswell, OpenBLAS's own pick (Cooperlake, AVX-512)
 # measured 1.6-1.8x faster, so the message says how to run without it.
+# Debian's python3-torch and python3-numpy install with the reference BLAS alone (libblas3) when no OpenBLAS package
+# is there: PyTorch's GEMMs then run netlib's plain loops, 10-30x slower, and every ratio would flatter mlp4j. So the
+# scripts refuse to compare against it and name the package that fixes it.
+openblas_required() {
+  local blas
+  blas="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)"
+  case "$blas" in
+    *openblas*) ;;
+    *) echo "error: the peers' BLAS is '${blas:-missing}', not OpenBLAS: install it with" \
+            "'apt-get install libopenblas0-pthread' (NumPy and PyTorch then use it through libblas.so.3)" >&2
+       exit 2 ;;
+  esac
+}
 openblas_best_core() {
   if [ -n "${OPENBLAS_CORETYPE:-}" ]; then
     echo "OpenBLAS core: $OPENBLAS_CORETYPE (OPENBLAS_CORETYPE, as given; some machines set it for older OpenBLAS" \
@@ -28,4 +41,5 @@ openblas_best_core() {
   esac
   echo "OpenBLAS core: ${core:-unknown} (its own pick)" >&2
 }
+openblas_required
 openblas_best_core

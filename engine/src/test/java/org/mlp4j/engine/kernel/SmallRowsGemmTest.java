@@ -133,6 +133,46 @@ class SmallRowsGemmTest {
         }
     }
 
+    /**
+     * Whatever blocks a row's vectors are taken in — eight, four and one, or one of twelve first where 12 to 15
+     * vectors are left — each column of C is the scalar chain {@code s = fma(a[p], b[p][j], s)} in p order, with the
+     * block kernels' epilogue {@code fma(c, β, α·s)} in whole vectors and {@code α·s + β·c} past the last one: the
+     * widths below take every combination of blocks at this JVM's vector width.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void everyBlockOfColumnsIsTheScalarChain(int m) {
+        Kernels vector = TestKernels.vector(1);
+        int lanes = org.mlp4j.engine.kernel.vector.VectorKernels.lanes();
+        Rng rng = new Rng(17);
+        int k = 37;
+        for (int vectors : new int[] {1, 3, 4, 7, 8, 11, 12, 13, 15, 16, 17, 20, 24, 28}) {
+            for (int rest : new int[] {0, lanes - 1}) {
+                for (float beta : new float[] {0f, 0.3f}) {
+                    int n = vectors * lanes + rest, ldb = n + 1;
+                    float[] a = random(rng, m * k);
+                    float[] b = random(rng, k * ldb);
+                    float[] c = random(rng, m * n);
+                    float[] actual = c.clone();
+                    vector.gemm(false, false, m, n, k, 0.7f, a, 0, k, b, 0, ldb, beta, actual, 0, n);
+                    for (int i = 0; i < m; i++) {
+                        for (int j = 0; j < n; j++) {
+                            float sum = 0f;
+                            for (int p = 0; p < k; p++) {
+                                sum = Math.fma(a[i * k + p], b[p * ldb + j], sum);
+                            }
+                            float cij = c[i * n + j];
+                            float expected = beta == 0f ? 0.7f * sum
+                                    : j < vectors * lanes ? Math.fma(cij, beta, 0.7f * sum) : 0.7f * sum + beta * cij;
+                            assertEquals(expected, actual[i * n + j], 0f, m + "×" + n + "×" + k + " (" + vectors
+                                    + " vectors of " + lanes + ") β " + beta + " at " + i + "," + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static float[] random(Rng rng, int n) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
