@@ -7,16 +7,27 @@
 # measured 1.6-1.8x faster, so the message says how to run without it.
 # Debian's python3-torch and python3-numpy install with the reference BLAS alone (libblas3) when no OpenBLAS package
 # is there: PyTorch's GEMMs then run netlib's plain loops, 10-30x slower, and every ratio would flatter mlp4j. So the
-# scripts refuse to compare against it and name the package that fixes it.
+# scripts refuse to compare against it and name the package that fixes it. The check imports the peers and reads the
+# libraries they mapped (any architecture, any install layout): a libblas that is not OpenBLAS's is the reference one.
 openblas_required() {
   local blas
-  blas="$(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || true)"
-  case "$blas" in
-    *openblas*) ;;
-    *) echo "error: the peers' BLAS is '${blas:-missing}', not OpenBLAS: install it with" \
-            "'apt-get install libopenblas0-pthread' (NumPy and PyTorch then use it through libblas.so.3)" >&2
-       exit 2 ;;
-  esac
+  blas="$(/usr/bin/python3 - <<'PY' 2>/dev/null || true
+import importlib, os
+for name in ("numpy", "torch"):
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
+with open("/proc/self/maps") as maps:
+    paths = {line.split()[-1] for line in maps if "/" in line}
+print(" ".join(sorted(p for p in paths if os.path.basename(p).startswith("libblas") and "openblas" not in p)))
+PY
+)"
+  if [ -n "$blas" ]; then
+    echo "error: the peers load '$blas', not OpenBLAS: install it with 'apt-get install libopenblas0-pthread'" \
+         "(Debian's NumPy and PyTorch then use it through libblas.so.3)" >&2
+    exit 2
+  fi
 }
 openblas_best_core() {
   if [ -n "${OPENBLAS_CORETYPE:-}" ]; then
