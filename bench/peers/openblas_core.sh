@@ -6,7 +6,8 @@
 # OPENBLAS_CORETYPE is kept; on a Zen 5 whose environment set it to Haswell, OpenBLAS's own pick (Cooperlake, AVX-512)
 # measured 1.6-1.8x faster, so the message says how to run without it.
 # Debian's python3-torch and python3-numpy install with the reference BLAS alone (libblas3) when no OpenBLAS package
-# is there: PyTorch's GEMMs then run netlib's plain loops, 10-30x slower, and every ratio would flatter mlp4j. So the
+# is there: PyTorch's GEMMs then run netlib's plain loops (a big-net epoch ran for minutes instead of 4 s on a Zen 4),
+# and every ratio would flatter mlp4j. So the
 # scripts refuse to compare against it and name the package that fixes it. The check imports the peers and reads the
 # libraries they mapped (any architecture, any install layout): a libblas that is not OpenBLAS's is the reference one.
 openblas_required() {
