@@ -7,9 +7,9 @@
 # measured 1.6-1.8x faster, so the message says how to run without it.
 # Debian's python3-torch and python3-numpy install with the reference BLAS alone (libblas3) when no OpenBLAS package
 # is there: PyTorch's GEMMs then run netlib's plain loops (a big-net epoch ran for minutes instead of 4 s on a Zen 4),
-# and every ratio would flatter mlp4j. So the
-# scripts refuse to compare against it and name the package that fixes it. The check imports the peers and reads the
-# libraries they mapped (any architecture, any install layout): a libblas that is not OpenBLAS's is the reference one.
+# and every ratio would flatter mlp4j. So the scripts refuse to compare against it and name the package that fixes it.
+# The check imports the peers and reads the libraries they mapped (any architecture, any install layout): a libblas
+# that is not OpenBLAS's is the reference one.
 openblas_required() {
   local blas
   blas="$(/usr/bin/python3 - <<'PY' 2>/dev/null || true
