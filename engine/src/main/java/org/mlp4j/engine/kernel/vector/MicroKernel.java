@@ -25,6 +25,8 @@ import jdk.incubator.vector.FloatVector;
  * which thread ran the tile.
  */
 final class MicroKernel {
+    /** Which loop form {@link #rows6} takes: by the JIT, measured (see there). */
+    private static final boolean ROWS6_COUNTING_A = Runtime.version().feature() < 25;
 
     private MicroKernel() {
     }
@@ -247,10 +249,76 @@ final class MicroKernel {
     }
 
     /**
-     * 6×2 vectors, A read in place along its rows (row stride {@code lda}); the loop counts in B's index, as
-     * {@link #packed6} does.
+     * 6×2 vectors, A read in place along its rows (row stride {@code lda}). Two loop forms, because the two C2s we
+     * run compile them differently (seen with {@code -XX:+PrintAssembly}, measured on a Zen 4 with
+     * {@code -XX:UseAVX=2}, one thread, {@code 64..1000 × 64..128 × 128..784} NN GEMMs paired in one JVM):
+     * <ul>
+     *   <li>JDK 17–24 ({@link #rows6CountingA}): the loop counts in row 0's index of A and reads row r at
+     *       {@code ap + r·lda}, as {@link #rows8} does. Counting in B's index instead leaves A's index a second
+     *       variable, so C2 keeps a range check on every broadcast (mov, add, cmp and a branch for each of the six
+     *       rows: 46 instructions for 12 FMAs, more than a six-wide front end issues in the six cycles the FMAs
+     *       need); this way A's checks leave the loop and B's two remain (40 instructions): 1.09–1.12× the GFLOP/s.</li>
+     *   <li>JDK 25 and later ({@link #rows6CountingB}): Temurin 25's C2 spills accumulators in the A-counting form
+     *       (0.43× the B-counting one, which there runs at 94–97 GFLOP/s). Only the {@code -Dmlp4j.gemm.mr=6}
+     *       override reaches this tile on 25 ({@link KernelShape}).</li>
+     * </ul>
      */
     private static void rows6(int kc, float[] a, int aOff, int lda, float[] b, int bOff, float[] acc) {
+        if (ROWS6_COUNTING_A) {
+            rows6CountingA(kc, a, aOff, lda, b, bOff, acc);
+        } else {
+            rows6CountingB(kc, a, aOff, lda, b, bOff, acc);
+        }
+    }
+
+    /** {@link #rows6}'s form for JDK 17–24: the loop counts in A's index. */
+    private static void rows6CountingA(int kc, float[] a, int aOff, int lda, float[] b, int bOff, float[] acc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int ap = aOff, end = aOff + kc, bp = bOff; ap < end; ap++, bp += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector ai;
+            ai = FloatVector.broadcast(S, a[ap]);
+            c00 = b0.fma(ai, c00);
+            c01 = b1.fma(ai, c01);
+            ai = FloatVector.broadcast(S, a[ap + lda]);
+            c10 = b0.fma(ai, c10);
+            c11 = b1.fma(ai, c11);
+            ai = FloatVector.broadcast(S, a[ap + 2 * lda]);
+            c20 = b0.fma(ai, c20);
+            c21 = b1.fma(ai, c21);
+            ai = FloatVector.broadcast(S, a[ap + 3 * lda]);
+            c30 = b0.fma(ai, c30);
+            c31 = b1.fma(ai, c31);
+            ai = FloatVector.broadcast(S, a[ap + 4 * lda]);
+            c40 = b0.fma(ai, c40);
+            c41 = b1.fma(ai, c41);
+            ai = FloatVector.broadcast(S, a[ap + 5 * lda]);
+            c50 = b0.fma(ai, c50);
+            c51 = b1.fma(ai, c51);
+        }
+        c00.intoArray(acc, 0 * L);
+        c01.intoArray(acc, 1 * L);
+        c10.intoArray(acc, 2 * L);
+        c11.intoArray(acc, 3 * L);
+        c20.intoArray(acc, 4 * L);
+        c21.intoArray(acc, 5 * L);
+        c30.intoArray(acc, 6 * L);
+        c31.intoArray(acc, 7 * L);
+        c40.intoArray(acc, 8 * L);
+        c41.intoArray(acc, 9 * L);
+        c50.intoArray(acc, 10 * L);
+        c51.intoArray(acc, 11 * L);
+    }
+
+
+    /** {@link #rows6}'s form for JDK 25 and later: the loop counts in B's index, as {@link #packed6} does. */
+    private static void rows6CountingB(int kc, float[] a, int aOff, int lda, float[] b, int bOff, float[] acc) {
         int a0 = aOff, a1 = aOff + lda, a2 = aOff + 2 * lda, a3 = aOff + 3 * lda, a4 = aOff + 4 * lda, a5 = aOff + 5 * lda;
         FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
         FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);

@@ -1,0 +1,74 @@
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Two builds of mlp4j in one JVM, timing the same GEMMs in alternating rounds (see {@code PairedPredict} for why
+ * rounds and not invocations). For each shape it prints each build's median GFLOP/s and the median and range of the
+ * per-round ratio new/old (above 1: the new build is faster). Each side may get one system property of its own
+ * ({@code key=value}, set just before that side's engine initialises its settings): the same jar with two
+ * {@code -Dmlp4j.gemm.*} choices compares two tiles or blockings in one JVM.
+ *
+ * <p>Arguments: {@code workloadClasses oldJar newJar threads rounds "M,N,K,TT;…" [oldProperty [newProperty]]}.
+ */
+public final class PairedGemm {
+    private static final long WARM_UP_NANOS = 1_500_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        Path workload = Path.of(args[0]);
+        Path[] jars = {Path.of(args[1]), Path.of(args[2])};
+        int threads = Integer.parseInt(args[3]);
+        int rounds = Integer.parseInt(args[4]);
+        String[] shapes = args[5].split(";");
+        Object[] w = new Object[2];
+        Method[] gflops = new Method[2];
+        for (int v = 0; v < 2; v++) {
+            if (args.length > 6 + v && !args[6 + v].isEmpty()) {
+                String[] kv = args[6 + v].split("=", 2);
+                System.setProperty(kv[0], kv[1]);
+            }
+            URLClassLoader loader = new URLClassLoader(new URL[] {workload.toUri().toURL(), jars[v].toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+            Class<?> c = loader.loadClass("GemmWorkload");
+            w[v] = c.getConstructor(int.class).newInstance(threads);
+            gflops[v] = c.getMethod("gflops", String.class, int.class);
+            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w[v]));
+        }
+        System.out.printf("%d threads, %d rounds of 30 calls%n", threads, rounds);
+        for (String shape : shapes) {
+            for (int v = 0; v < 2; v++) { // warm both on this shape before timing either
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < WARM_UP_NANOS) {
+                    gflops[v].invoke(w[v], shape, 20);
+                }
+            }
+            double[][] g = new double[2][rounds];
+            double[] ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                for (int q = 0; q < 2; q++) {
+                    int v = (r + q) % 2; // alternate which build goes first
+                    g[v][r] = (double) gflops[v].invoke(w[v], shape, 30);
+                }
+                ratio[r] = g[1][r] / g[0][r];
+            }
+            System.out.printf("%-20s old %.1f, new %.1f GFLOP/s; new/old median %.3f (%.2f..%.2f)%n", shape,
+                    median(g[0]), median(g[1]), median(ratio), min(ratio), max(ratio));
+        }
+    }
+
+    private static double median(double[] x) {
+        double[] y = x.clone();
+        Arrays.sort(y);
+        return y.length % 2 == 1 ? y[y.length / 2] : (y[y.length / 2 - 1] + y[y.length / 2]) / 2;
+    }
+
+    private static double min(double[] x) {
+        return Arrays.stream(x).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] x) {
+        return Arrays.stream(x).max().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,69 @@
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Two builds of mlp4j in one JVM, training the same network in alternating one-epoch rounds (see
+ * {@code PairedPredict} for why rounds and not invocations). Prints each build's median epoch and the median and
+ * range of the per-round ratio new/old (below 1: the new build is faster).
+ *
+ * <p>Arguments: {@code workloadClasses oldJar newJar threads rounds widths rows batch}.
+ */
+public final class PairedTrain {
+    private static final long WARM_UP_NANOS = 4_000_000_000L;
+
+    public static void main(String[] args) throws Exception {
+        Path workload = Path.of(args[0]);
+        Path[] jars = {Path.of(args[1]), Path.of(args[2])};
+        int threads = Integer.parseInt(args[3]);
+        int rounds = Integer.parseInt(args[4]);
+        int[] widths = Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
+        int rows = Integer.parseInt(args[6]);
+        int batch = Integer.parseInt(args[7]);
+        Object[] w = new Object[2];
+        Method[] epoch = new Method[2];
+        for (int v = 0; v < 2; v++) {
+            URLClassLoader loader = new URLClassLoader(new URL[] {workload.toUri().toURL(), jars[v].toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader());
+            Class<?> c = loader.loadClass("TrainWorkload");
+            w[v] = c.getConstructor(int[].class, int.class, int.class, int.class)
+                    .newInstance(widths, threads, rows, batch);
+            epoch[v] = c.getMethod("epochSeconds");
+            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w[v]));
+        }
+        for (int v = 0; v < 2; v++) { // warm both before timing either, so that C2 has compiled both
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < WARM_UP_NANOS) {
+                epoch[v].invoke(w[v]);
+            }
+        }
+        double[][] sec = new double[2][rounds];
+        double[] ratio = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int q = 0; q < 2; q++) {
+                int v = (r + q) % 2; // alternate which build goes first
+                sec[v][r] = (double) epoch[v].invoke(w[v]);
+            }
+            ratio[r] = sec[1][r] / sec[0][r];
+        }
+        System.out.printf("%s, batch %d, %d rows, %d threads, %d rounds%n", args[5], batch, rows, threads, rounds);
+        System.out.printf("epoch: old %.4f s, new %.4f s; new/old median %.3f (%.2f..%.2f)%n",
+                median(sec[0]), median(sec[1]), median(ratio), min(ratio), max(ratio));
+    }
+
+    private static double median(double[] x) {
+        double[] y = x.clone();
+        Arrays.sort(y);
+        return y.length % 2 == 1 ? y[y.length / 2] : (y[y.length / 2 - 1] + y[y.length / 2]) / 2;
+    }
+
+    private static double min(double[] x) {
+        return Arrays.stream(x).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] x) {
+        return Arrays.stream(x).max().orElse(Double.NaN);
+    }
+}

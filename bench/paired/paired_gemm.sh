@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Compares two builds of mlp4j in one JVM, in alternating rounds: GFLOP/s of GEMMs through Kernels.gemm (see
+# PairedGemm.java). The same jar twice with --old-prop/--new-prop compares two settings (tile rows, blocking).
+#
+# Usage: bench/paired/paired_gemm.sh OLD.jar NEW.jar [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"]
+#          [--threads N] [--rounds R] [--shapes "1000,128,784,NN;784,128,128,TN"] [--old-prop k=v] [--new-prop k=v]
+# The jars are CLI jars (cli/target/mlp4j.jar of two checkouts). Needs a JDK (javac) of 17 or later.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+[ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
+old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
+java=java; opts=""; threads=1; rounds=15; shapes="1000,128,784,NN;784,128,128,TN;128,128,64,NT"; oldp=""; newp=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --java) java="$2"; shift 2 ;;
+    --jvm-opts) opts="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --shapes) shapes="$2"; shift 2 ;;
+    --old-prop) oldp="$2"; shift 2 ;;
+    --new-prop) newp="$2"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+for jar in "$old" "$new"; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
+javac="$(dirname "$(realpath "$(command -v "$java")")")/javac"
+out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
+mkdir -p "$out/workload"
+# javac warns that jdk.incubator.vector is incubating: keep its output out of sight unless it fails
+if ! "$javac" -nowarn --add-modules jdk.incubator.vector -cp "$new" -d "$out/workload" \
+    "$here/GemmWorkload.java" > "$out/javac.log" 2>&1; then
+  cat "$out/javac.log" >&2; exit 1
+fi
+"$javac" -d "$out" "$here/PairedGemm.java"
+# shellcheck disable=SC2086
+"$java" --add-modules jdk.incubator.vector $opts -cp "$out" PairedGemm "$out/workload" "$old" "$new" \
+  "$threads" "$rounds" "$shapes" "$oldp" "$newp" 2> >(grep -v 'incubator modules' >&2)

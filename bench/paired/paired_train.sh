@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Compares two builds of mlp4j in one JVM, in alternating one-epoch rounds: training time of one network on seeded
+# random rows (see PairedTrain.java).
+#
+# Usage: bench/paired/paired_train.sh OLD.jar NEW.jar [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"]
+#          [--threads N] [--rounds R] [--layers 784,128,64,10] [--rows 20000] [--batch 128]
+# The jars are CLI jars (cli/target/mlp4j.jar of two checkouts). Needs a JDK (javac) of 17 or later.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+[ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
+old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
+java=java; opts=""; threads=2; rounds=15; layers=784,128,64,10; rows=20000; batch=128
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --java) java="$2"; shift 2 ;;
+    --jvm-opts) opts="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
+    --layers) layers="$2"; shift 2 ;;
+    --rows) rows="$2"; shift 2 ;;
+    --batch) batch="$2"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+for jar in "$old" "$new"; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
+javac="$(dirname "$(realpath "$(command -v "$java")")")/javac"
+out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
+mkdir -p "$out/workload"
+# javac warns that jdk.incubator.vector is incubating: keep its output out of sight unless it fails
+if ! "$javac" -nowarn --add-modules jdk.incubator.vector -cp "$new" -d "$out/workload" \
+    "$here/TrainWorkload.java" > "$out/javac.log" 2>&1; then
+  cat "$out/javac.log" >&2; exit 1
+fi
+"$javac" -d "$out" "$here/PairedTrain.java"
+# shellcheck disable=SC2086
+"$java" --add-modules jdk.incubator.vector $opts -cp "$out" PairedTrain "$out/workload" "$old" "$new" \
+  "$threads" "$rounds" "$layers" "$rows" "$batch" 2> >(grep -v 'incubator modules' >&2)
