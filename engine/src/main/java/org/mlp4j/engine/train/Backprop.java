@@ -32,11 +32,13 @@ final class Backprop {
     /** For a network that is not plain (batch normalisation, bias-free layers): its training-mode pass. */
     private final StackPass stack;
     private final float[] outputDelta;
+    private final List<DenseLayer> layers;
 
     // the block in progress (set by run, read by the trainer afterwards)
     private float[][] masks;
     private float[] dropoutRates;
     private int firstRow;
+    private int rows;
     double loss;
     long correct;
 
@@ -46,7 +48,7 @@ final class Backprop {
         this.workspace = new Workspace(network, capacity);
         this.input = new float[Math.multiplyExact(capacity, network.inputs())];
         this.targets = new float[Math.multiplyExact(capacity, network.outputs())];
-        List<DenseLayer> layers = network.layers();
+        this.layers = network.layers();
         this.deltas = new float[layers.size()][];
         this.dropped = new float[layers.size()][];
         for (int l = 0; l < layers.size(); l++) {
@@ -72,22 +74,39 @@ final class Backprop {
      * its correctly classified rows in {@link #correct}. {@code batchMasks} hold the batch's dropout masks.
      */
     void run(Dataset data, Targets t, int[] order, int from, int first, int n, int total, float[][] batchMasks) {
+        if (forward(data, t, order, from, first, n, total, batchMasks)) {
+            return;
+        }
+        for (int l = layers.size() - 1; l >= 0; l--) {
+            DenseLayer layer = layers.get(l);
+            // dW = Xᵀ·dZ  (inputs × units)
+            kernels.gemm(true, false, layer.inputs(), layer.units(), rows, 1f, layerInput(l), 0, layer.inputs(),
+                    deltas[l], 0, layer.units(), 0f, gradients[2 * l], 0, layer.units());
+            backwardBelow(l);
+        }
+    }
+
+    /**
+     * The first phase of {@link #run}: gathers the rows, runs forward, and leaves the output layer's delta, the loss
+     * and the correct count. Returns true when the network is not plain: then the whole backward pass has run too.
+     */
+    boolean forward(Dataset data, Targets t, int[] order, int from, int first, int n, int total, float[][] batchMasks) {
         int in = network.inputs();
         float[] x = data.features();
         for (int r = 0; r < n; r++) {
             System.arraycopy(x, order[from + first + r] * in, input, r * in, in);
         }
         t.gatherRows(order, from + first, n, targets);
+        rows = n;
         if (stack != null) {
             runStack(data, order, from + first, n);
-            return;
+            return true;
         }
         this.masks = batchMasks;
         this.firstRow = first;
         workspace.forward(kernels, input, 0, n, dropoutHook);
         correct = data.isClassification() ? countCorrect(data.labels(), order, from + first, n) : 0;
 
-        List<DenseLayer> layers = network.layers();
         int depth = layers.size();
         DenseLayer out = layers.get(depth - 1);
         loss = kernels.lossGradient(network.loss(), out.activation(), out.alpha(), workspace.logits(),
@@ -97,26 +116,45 @@ final class Backprop {
             kernels.scale(n * out.units(), share, deltas[depth - 1]);
             loss *= (double) n / total;
         }
-        for (int l = depth - 1; l >= 0; l--) {
-            DenseLayer layer = layers.get(l);
-            int units = layer.units();
-            int inputs = layer.inputs();
-            float[] prev = l == 0 ? input : dropoutRates[l - 1] > 0 ? dropped[l - 1] : workspace.activation(l - 1);
-            float[] dz = deltas[l];
-            // dW = Xᵀ·dZ  (inputs × units)
-            kernels.gemm(true, false, inputs, units, n, 1f, prev, 0, inputs, dz, 0, units, 0f, gradients[2 * l], 0, units);
-            kernels.columnSums(dz, n, units, gradients[2 * l + 1]);
-            if (l > 0) {
-                DenseLayer below = layers.get(l - 1);
-                float[] dx = deltas[l - 1];
-                // dX = dZ·Wᵀ  (n × inputs), then the dropout mask and ⊙ f′ of the layer below
-                kernels.gemm(false, true, n, inputs, units, 1f, dz, 0, units, layer.weights(), 0, units, 0f, dx, 0, inputs);
-                if (dropoutRates[l - 1] > 0) {
-                    kernels.applyMask(dx, 0, masks[l - 1], first * inputs, dx, 0, n * inputs);
-                }
-                kernels.activationBackward(dx, workspace.activation(l - 1), n * inputs, below.activation(), below.alpha());
+        return false;
+    }
+
+    /**
+     * Layer {@code l}'s backward pass but for its weight gradient (which {@link #run} or the data-parallel step
+     * computes): the bias gradient into {@code gradients[2l+1]} and, below the first layer, the delta of the layer
+     * below. Reads only this block's delta of layer {@code l} and the layer's weights.
+     */
+    void backwardBelow(int l) {
+        DenseLayer layer = layers.get(l);
+        int units = layer.units();
+        int inputs = layer.inputs();
+        float[] dz = deltas[l];
+        kernels.columnSums(dz, rows, units, gradients[2 * l + 1]);
+        if (l > 0) {
+            DenseLayer below = layers.get(l - 1);
+            float[] dx = deltas[l - 1];
+            // dX = dZ·Wᵀ  (n × inputs), then the dropout mask and ⊙ f′ of the layer below
+            kernels.gemm(false, true, rows, inputs, units, 1f, dz, 0, units, layer.weights(), 0, units, 0f, dx, 0, inputs);
+            if (dropoutRates[l - 1] > 0) {
+                kernels.applyMask(dx, 0, masks[l - 1], firstRow * inputs, dx, 0, rows * inputs);
             }
+            kernels.activationBackward(dx, workspace.activation(l - 1), rows * inputs, below.activation(), below.alpha());
         }
+    }
+
+    /** Rows of the block in progress. */
+    int rows() {
+        return rows;
+    }
+
+    /** Layer {@code l}'s input for the block in progress ({@code rows × inputs}): the rows, or the layer below's output. */
+    float[] layerInput(int l) {
+        return l == 0 ? input : dropoutRates[l - 1] > 0 ? dropped[l - 1] : workspace.activation(l - 1);
+    }
+
+    /** Layer {@code l}'s delta (with respect to its pre-activations) for the block in progress ({@code rows × units}). */
+    float[] delta(int l) {
+        return deltas[l];
     }
 
     /**

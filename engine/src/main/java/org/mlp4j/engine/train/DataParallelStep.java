@@ -1,5 +1,6 @@
 package org.mlp4j.engine.train;
 
+import org.mlp4j.engine.DenseLayer;
 import org.mlp4j.engine.Network;
 import org.mlp4j.engine.Targets;
 import org.mlp4j.engine.data.Dataset;
@@ -10,11 +11,21 @@ import org.mlp4j.engine.parallel.Shares;
 import org.mlp4j.engine.parallel.WorkerPool;
 
 /**
- * A step with the batch split into contiguous slices, one per thread, each through single-threaded kernels into
- * gradients of its own, summed in slice order (two hand-offs per step instead of one per GEMM). The slices' kernels
- * share their packing of the parameters ({@link KernelSlices}): each weight matrix is packed once per step. The
- * split and the summation order depend only on the thread count, so a run is bit-identical for a given thread
- * count. Batches too small to split run whole.
+ * A step with the batch split into contiguous slices, one per thread, each through single-threaded kernels. The
+ * slices' kernels share their packing of the parameters ({@link KernelSlices}): each weight matrix is packed once per
+ * step. The split and the summation order depend only on the thread count, so a run is bit-identical for a given
+ * thread count. Batches too small to split run whole.
+ *
+ * <p>For a plain network the step runs in phases, one hand-off each: every slice's forward pass and output delta,
+ * then for each layer from the top down, the layer's weight gradient {@code dW = Σₛ Xₛᵀ·dZₛ} split by its rows
+ * across the threads (part p computes rows of dW from every slice's input and delta, slice 0 first and each later
+ * slice added to it with β = 1, the order in which per-slice gradients used to be summed — the same bits while a
+ * slice's rows fit one KC block) together with part p's own slice's bias gradient and delta of the layer below. So
+ * no thread writes a whole weight gradient of its own and nothing sums them afterwards: with per-slice gradients
+ * each step wrote and read back {@code threads} copies of every weight matrix (for 784-1024-1024-10 on two threads,
+ * 14 MB written and 14 MB read a step), and the weight gradients' GEMMs ran over a slice's rows instead of the
+ * batch's. Other networks (batch normalisation) run each slice's whole pass into gradients of its own, summed in
+ * slice order.
  */
 final class DataParallelStep implements BatchStep {
     /** Below this many rows per thread a batch runs whole (GEMM-parallel): slices too thin to pay for the split. */
@@ -30,6 +41,9 @@ final class DataParallelStep implements BatchStep {
     private final WholeBatchStep whole;
     private final WorkerPool pool = WorkerPool.shared();
     private final SliceTask sliceTask = new SliceTask();
+    private final LayerTask layerTask = new LayerTask();
+    /** Whether the weight gradients are computed jointly (see the class note): plain networks. */
+    private final boolean jointWeights;
     private final ReduceTask reduceTask = new ReduceTask();
     private final UpdateTask updateTask = new UpdateTask();
     private final GradientTransform.RangeSum reduce = this::reduce;
@@ -47,6 +61,7 @@ final class DataParallelStep implements BatchStep {
         this.transform = transform;
         this.optimizer = optimizer;
         this.whole = whole;
+        this.jointWeights = network.isPlain();
     }
 
     /**
@@ -80,7 +95,8 @@ final class DataParallelStep implements BatchStep {
         for (int p = 0; p < parts; p++) {
             float[][] own = new float[gradients.length][];
             for (int i = 0; i < own.length; i++) {
-                own[i] = new float[gradients[i].length];
+                // with joint weight gradients a slice keeps only its bias gradients (odd arrays)
+                own[i] = new float[jointWeights && i % 2 == 0 ? 0 : gradients[i].length];
             }
             slices[p] = new Backprop(network, sliceKernels.part(p), (rows + parts - 1) / parts, own, dropout.rates);
         }
@@ -98,6 +114,12 @@ final class DataParallelStep implements BatchStep {
         double loss = 0;
         try {
             pool.run(slices.length, sliceTask);
+            if (jointWeights) {
+                for (int l = network.layers().size() - 1; l >= 0; l--) {
+                    layerTask.layer = l;
+                    pool.run(slices.length, layerTask);
+                }
+            }
         } finally {
             sliceTask.clear();
         }
@@ -128,8 +150,14 @@ final class DataParallelStep implements BatchStep {
         return correct;
     }
 
-    /** Sums the slices' gradients into the trainer's range {@code [lo, hi)} of array {@code i}, slice 0 first. */
+    /**
+     * Sums the slices' gradients into the trainer's range {@code [lo, hi)} of array {@code i}, slice 0 first; a joint
+     * weight gradient is already there.
+     */
     private void reduce(int i, int lo, int hi) {
+        if (jointWeights && i % 2 == 0) {
+            return;
+        }
         float[] sum = gradients[i];
         System.arraycopy(slices[0].gradients[i], lo, sum, lo, hi - lo);
         for (int s = 1; s < slices.length; s++) {
@@ -166,7 +194,39 @@ final class DataParallelStep implements BatchStep {
         public void run(int part, int parts) {
             int first = Shares.start(count, part, parts);
             int last = Shares.start(count, part + 1, parts);
-            slices[part].run(data, targets, order, from, first, last - first, count, dropout.masks);
+            if (jointWeights) {
+                slices[part].forward(data, targets, order, from, first, last - first, count, dropout.masks);
+            } else {
+                slices[part].run(data, targets, order, from, first, last - first, count, dropout.masks);
+            }
+        }
+    }
+
+    /**
+     * One layer's backward phase of a plain network: part p computes rows of the layer's weight gradient (whole
+     * blocks of 8, the tile height of every kernel shape, split evenly) from all slices, then its own slice's bias
+     * gradient and the delta below. Reused, so a step allocates nothing.
+     */
+    private final class LayerTask implements WorkerPool.PartTask {
+        int layer;
+
+        @Override
+        public void run(int part, int parts) {
+            DenseLayer d = network.layers().get(layer);
+            int inputs = d.inputs();
+            int units = d.units();
+            int blocks = (inputs + 7) / 8;
+            int r0 = Math.min(inputs, Shares.start(blocks, part, parts) * 8);
+            int r1 = Math.min(inputs, Shares.start(blocks, part + 1, parts) * 8);
+            Kernels k = slices[part].kernels;
+            float[] dW = gradients[2 * layer];
+            for (int s = 0; r0 < r1 && s < slices.length; s++) {
+                Backprop b = slices[s];
+                // rows r0..r1 of Xₛᵀ·dZₛ: columns r0..r1 of the slice's input
+                k.gemm(true, false, r1 - r0, units, b.rows(), 1f, b.layerInput(layer), r0, inputs,
+                        b.delta(layer), 0, units, s == 0 ? 0f : 1f, dW, r0 * units, units);
+            }
+            slices[part].backwardBelow(layer);
         }
     }
 
