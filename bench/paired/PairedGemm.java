@@ -2,7 +2,6 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Two builds of mlp4j in one JVM, timing the same GEMMs in alternating rounds (see {@code PairedPredict} for why
@@ -53,22 +52,8 @@ public final class PairedGemm {
                 }
                 ratio[r] = g[1][r] / g[0][r];
             }
-            System.out.printf("%-20s old %.1f, new %.1f GFLOP/s; new/old median %.3f (%.2f..%.2f)%n", shape,
-                    median(g[0]), median(g[1]), median(ratio), min(ratio), max(ratio));
+            System.out.printf("%-20s old %.1f, new %.1f GFLOP/s; %s%n", shape,
+                    PairedStats.median(g[0]), PairedStats.median(g[1]), PairedStats.ratios(ratio));
         }
-    }
-
-    private static double median(double[] x) {
-        double[] y = x.clone();
-        Arrays.sort(y);
-        return y.length % 2 == 1 ? y[y.length / 2] : (y[y.length / 2 - 1] + y[y.length / 2]) / 2;
-    }
-
-    private static double min(double[] x) {
-        return Arrays.stream(x).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] x) {
-        return Arrays.stream(x).max().orElse(Double.NaN);
     }
 }

@@ -55,23 +55,9 @@ public final class PairedPredict {
             thrRatio[r] = thr[1][r] / thr[0][r];
         }
         System.out.printf("%s, %d threads, %d rounds%n", args[5], threads, rounds);
-        System.out.printf("batch-1 latency: old %.3f us, new %.3f us; new/old median %.3f (%.2f..%.2f)%n",
-                median(lat[0]), median(lat[1]), median(latRatio), min(latRatio), max(latRatio));
-        System.out.printf("batch-1000 inference: old %.0f, new %.0f rows/s; new/old median %.3f (%.2f..%.2f)%n",
-                median(thr[0]), median(thr[1]), median(thrRatio), min(thrRatio), max(thrRatio));
-    }
-
-    private static double median(double[] x) {
-        double[] y = x.clone();
-        Arrays.sort(y);
-        return y.length % 2 == 1 ? y[y.length / 2] : (y[y.length / 2 - 1] + y[y.length / 2]) / 2;
-    }
-
-    private static double min(double[] x) {
-        return Arrays.stream(x).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] x) {
-        return Arrays.stream(x).max().orElse(Double.NaN);
+        System.out.printf("batch-1 latency: old %.3f us, new %.3f us; %s%n",
+                PairedStats.median(lat[0]), PairedStats.median(lat[1]), PairedStats.ratios(latRatio));
+        System.out.printf("batch-1000 inference: old %.0f, new %.0f rows/s; %s%n",
+                PairedStats.median(thr[0]), PairedStats.median(thr[1]), PairedStats.ratios(thrRatio));
     }
 }

@@ -49,21 +49,7 @@ public final class PairedTrain {
             ratio[r] = sec[1][r] / sec[0][r];
         }
         System.out.printf("%s, batch %d, %d rows, %d threads, %d rounds%n", args[5], batch, rows, threads, rounds);
-        System.out.printf("epoch: old %.4f s, new %.4f s; new/old median %.3f (%.2f..%.2f)%n",
-                median(sec[0]), median(sec[1]), median(ratio), min(ratio), max(ratio));
-    }
-
-    private static double median(double[] x) {
-        double[] y = x.clone();
-        Arrays.sort(y);
-        return y.length % 2 == 1 ? y[y.length / 2] : (y[y.length / 2 - 1] + y[y.length / 2]) / 2;
-    }
-
-    private static double min(double[] x) {
-        return Arrays.stream(x).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] x) {
-        return Arrays.stream(x).max().orElse(Double.NaN);
+        System.out.printf("epoch: old %.4f s, new %.4f s; %s%n",
+                PairedStats.median(sec[0]), PairedStats.median(sec[1]), PairedStats.ratios(ratio));
     }
 }

@@ -20,16 +20,6 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
-for jar in "$old" "$new"; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
-javac="$(dirname "$(realpath "$(command -v "$java")")")/javac"
-out="$(mktemp -d)"; trap 'rm -rf "$out"' EXIT
-mkdir -p "$out/workload"
-# javac warns that jdk.incubator.vector is incubating: keep its output out of sight unless it fails
-if ! "$javac" -nowarn --add-modules jdk.incubator.vector -cp "$new" -d "$out/workload" \
-    "$here/PredictWorkload.java" > "$out/javac.log" 2>&1; then
-  cat "$out/javac.log" >&2; exit 1
-fi
-"$javac" -d "$out" "$here/PairedPredict.java"
-# shellcheck disable=SC2086
-"$java" --add-modules jdk.incubator.vector $opts -cp "$out" PairedPredict "$out/workload" "$old" "$new" \
-  "$threads" "$rounds" "$layers" 2> >(grep -v 'incubator modules' >&2)
+# shellcheck source=paired_lib.sh
+source "$here/paired_lib.sh"
+paired_run PredictWorkload PairedPredict "$threads" "$rounds" "$layers"

@@ -1,0 +1,21 @@
+# shellcheck shell=bash
+# Sourced by the paired_*.sh scripts. paired_run WORKLOAD HARNESS ARGS…: compiles WORKLOAD.java against the new jar
+# and the harness, then runs HARNESS with the workload's classes, both jars and ARGS. Reads $java, $opts, $old, $new
+# and $here from the script.
+paired_run() {
+  local workload="$1" harness="$2" jar javac
+  shift 2
+  for jar in "$old" "$new"; do [ -f "$jar" ] || { echo "no such jar: $jar" >&2; exit 2; }; done
+  javac="$(dirname "$(realpath "$(command -v "$java")")")/javac"
+  paired_out="$(mktemp -d)"; trap 'rm -rf "$paired_out"' EXIT
+  mkdir -p "$paired_out/workload"
+  # javac warns that jdk.incubator.vector is incubating: keep its output out of sight unless it fails
+  if ! "$javac" -nowarn --add-modules jdk.incubator.vector -cp "$new" -d "$paired_out/workload" \
+      "$here/$workload.java" > "$paired_out/javac.log" 2>&1; then
+    cat "$paired_out/javac.log" >&2; exit 1
+  fi
+  "$javac" -d "$paired_out" "$here/PairedStats.java" "$here/$harness.java"
+  # shellcheck disable=SC2086  # $opts is a list of JVM flags
+  "$java" --add-modules jdk.incubator.vector $opts -cp "$paired_out" "$harness" "$paired_out/workload" "$old" "$new" \
+    "$@" 2> >(grep -v 'incubator modules' >&2)
+}
