@@ -1,6 +1,4 @@
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 
 /**
@@ -28,9 +26,7 @@ public final class PairedGemm {
                 String[] kv = args[6 + v].split("=", 2);
                 System.setProperty(kv[0], kv[1]);
             }
-            URLClassLoader loader = new URLClassLoader(new URL[] {workload.toUri().toURL(), jars[v].toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            Class<?> c = loader.loadClass("GemmWorkload");
+            Class<?> c = Paired.workload(workload, jars[v], "GemmWorkload");
             w[v] = c.getConstructor(int.class).newInstance(threads);
             gflops[v] = c.getMethod("gflops", String.class, int.class);
             System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w[v]));
@@ -53,7 +49,7 @@ public final class PairedGemm {
                 ratio[r] = g[1][r] / g[0][r];
             }
             System.out.printf("%-20s old %.1f, new %.1f GFLOP/s; %s%n", shape,
-                    PairedStats.median(g[0]), PairedStats.median(g[1]), PairedStats.ratios(ratio));
+                    Paired.median(g[0]), Paired.median(g[1]), Paired.ratios(ratio));
         }
     }
 }

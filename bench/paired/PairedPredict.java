@@ -1,6 +1,4 @@
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -25,9 +23,7 @@ public final class PairedPredict {
         Method[] latency = new Method[2];
         Method[] rate = new Method[2];
         for (int v = 0; v < 2; v++) {
-            URLClassLoader loader = new URLClassLoader(new URL[] {workload.toUri().toURL(), jars[v].toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            Class<?> c = loader.loadClass("PredictWorkload");
+            Class<?> c = Paired.workload(workload, jars[v], "PredictWorkload");
             w[v] = c.getConstructor(int[].class, int.class).newInstance(widths, threads);
             latency[v] = c.getMethod("latencyNanos", int.class);
             rate[v] = c.getMethod("rowsPerSecond", int.class);
@@ -56,8 +52,8 @@ public final class PairedPredict {
         }
         System.out.printf("%s, %d threads, %d rounds%n", args[5], threads, rounds);
         System.out.printf("batch-1 latency: old %.3f us, new %.3f us; %s%n",
-                PairedStats.median(lat[0]), PairedStats.median(lat[1]), PairedStats.ratios(latRatio));
+                Paired.median(lat[0]), Paired.median(lat[1]), Paired.ratios(latRatio));
         System.out.printf("batch-1000 inference: old %.0f, new %.0f rows/s; %s%n",
-                PairedStats.median(thr[0]), PairedStats.median(thr[1]), PairedStats.ratios(thrRatio));
+                Paired.median(thr[0]), Paired.median(thr[1]), Paired.ratios(thrRatio));
     }
 }

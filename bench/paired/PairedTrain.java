@@ -1,6 +1,4 @@
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -25,9 +23,7 @@ public final class PairedTrain {
         Object[] w = new Object[2];
         Method[] epoch = new Method[2];
         for (int v = 0; v < 2; v++) {
-            URLClassLoader loader = new URLClassLoader(new URL[] {workload.toUri().toURL(), jars[v].toUri().toURL()},
-                    ClassLoader.getPlatformClassLoader());
-            Class<?> c = loader.loadClass("TrainWorkload");
+            Class<?> c = Paired.workload(workload, jars[v], "TrainWorkload");
             w[v] = c.getConstructor(int[].class, int.class, int.class, int.class)
                     .newInstance(widths, threads, rows, batch);
             epoch[v] = c.getMethod("epochSeconds");
@@ -50,6 +46,6 @@ public final class PairedTrain {
         }
         System.out.printf("%s, batch %d, %d rows, %d threads, %d rounds%n", args[5], batch, rows, threads, rounds);
         System.out.printf("epoch: old %.4f s, new %.4f s; %s%n",
-                PairedStats.median(sec[0]), PairedStats.median(sec[1]), PairedStats.ratios(ratio));
+                Paired.median(sec[0]), Paired.median(sec[1]), Paired.ratios(ratio));
     }
 }

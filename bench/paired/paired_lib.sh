@@ -14,7 +14,7 @@ paired_run() {
       "$here/$workload.java" > "$paired_out/javac.log" 2>&1; then
     cat "$paired_out/javac.log" >&2; exit 1
   fi
-  "$javac" -d "$paired_out" "$here/PairedStats.java" "$here/$harness.java"
+  "$javac" -d "$paired_out" "$here/Paired.java" "$here/$harness.java"
   # shellcheck disable=SC2086  # $opts is a list of JVM flags
   "$java" --add-modules jdk.incubator.vector $opts -cp "$paired_out" "$harness" "$paired_out/workload" "$old" "$new" \
     "$@" 2> >(grep -v 'incubator modules' >&2)

@@ -95,8 +95,7 @@ final class DataParallelStep implements BatchStep {
         for (int p = 0; p < parts; p++) {
             float[][] own = new float[gradients.length][];
             for (int i = 0; i < own.length; i++) {
-                // with joint weight gradients a slice keeps only its bias gradients (odd arrays)
-                own[i] = new float[jointWeights && i % 2 == 0 ? 0 : gradients[i].length];
+                own[i] = new float[joint(i) ? 0 : gradients[i].length];
             }
             slices[p] = new Backprop(network, sliceKernels.part(p), (rows + parts - 1) / parts, own, dropout.rates);
         }
@@ -151,11 +150,19 @@ final class DataParallelStep implements BatchStep {
     }
 
     /**
+     * Whether gradient array {@code i} is computed jointly into the trainer's array ({@link LayerTask}): a plain
+     * network's weights, the even arrays of {@code W1, b1, W2, b2, …}. The slices keep only the others.
+     */
+    private boolean joint(int i) {
+        return jointWeights && i % 2 == 0;
+    }
+
+    /**
      * Sums the slices' gradients into the trainer's range {@code [lo, hi)} of array {@code i}, slice 0 first; a joint
      * weight gradient is already there.
      */
     private void reduce(int i, int lo, int hi) {
-        if (jointWeights && i % 2 == 0) {
+        if (joint(i)) {
             return;
         }
         float[] sum = gradients[i];

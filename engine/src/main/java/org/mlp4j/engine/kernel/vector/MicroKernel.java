@@ -257,7 +257,7 @@ final class MicroKernel {
      *       {@code ap + r·lda}, as {@link #rows8} does. Counting in B's index instead leaves A's index a second
      *       variable, so C2 keeps a range check on every broadcast (mov, add, cmp and a branch for each of the six
      *       rows: 46 instructions for 12 FMAs, more than a six-wide front end issues in the six cycles the FMAs
-     *       need); this way A's checks leave the loop and B's two remain (40 instructions): 1.09–1.12× the GFLOP/s.</li>
+     *       need); this way A's checks leave the loop and B's two remain (40 instructions): 1.07–1.10× the GFLOP/s.</li>
      *   <li>JDK 25 and later ({@link #rows6CountingB}): Temurin 25's C2 spills accumulators in the A-counting form
      *       (0.43× the B-counting one, which there runs at 94–97 GFLOP/s). Only the {@code -Dmlp4j.gemm.mr=6}
      *       override reaches this tile on 25 ({@link KernelShape}).</li>
@@ -315,7 +315,6 @@ final class MicroKernel {
         c50.intoArray(acc, 10 * L);
         c51.intoArray(acc, 11 * L);
     }
-
 
     /** {@link #rows6}'s form for JDK 25 and later: the loop counts in B's index, as {@link #packed6} does. */
     private static void rows6CountingB(int kc, float[] a, int aOff, int lda, float[] b, int bOff, float[] acc) {
