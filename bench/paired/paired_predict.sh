@@ -3,11 +3,13 @@
 # network (see PairedPredict.java for why rounds and not invocations).
 #
 # Usage: bench/paired/paired_predict.sh OLD.jar NEW.jar [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"]
-#          [--threads N] [--rounds R] [--layers 784,128,64,10]
+#          [--threads N] [--rounds R] [--layers 784,128,64,10] [--rows IDX]
+# --rows: predict the first 1000 images of an IDX file (e.g. Fashion-MNIST's t10k-images-idx3-ubyte.gz, as
+# `mlp4j bench` does when it is installed) instead of uniform noise, which has no exact zeros.
 # The jars are CLI jars (cli/target/mlp4j.jar of two checkouts). Needs a JDK (javac) of 17 or later.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-[ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n 2,9p "$0"; exit 2; }
 old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
 java=java; opts=""; threads=2; rounds=20; layers=784,128,64,10
 while [ $# -gt 0 ]; do
@@ -17,6 +19,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift 2 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --layers) layers="$2"; shift 2 ;;
+    --rows) opts="$opts -Dpaired.rows=$(realpath "$2")"; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
