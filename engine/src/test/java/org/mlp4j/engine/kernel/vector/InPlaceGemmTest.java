@@ -93,6 +93,24 @@ class InPlaceGemmTest {
         assertFalse(GemmPlan.inPlace(true, false, 128, 784, 128, 1), "a large B still goes to the packed path");
     }
 
+    /**
+     * With 16 vector registers only weight gradients (Aᵀ·B) go in place, in 6-row tiles, and only where the JIT keeps
+     * 12 accumulators in registers (before JDK 25): the packed path reads A along its rows in place already, and Bᵀ
+     * would still have to be transposed.
+     */
+    @Test
+    void withSixteenRegistersOnlyAWeightGradientGoesInPlace() {
+        assumeTrue(KernelShape.REGISTERS < 32, "the plan for 16 vector registers");
+        assertEquals(6, StridedTile.ROWS);
+        boolean sixRows = Runtime.version().feature() < 25;
+        assertEquals(sixRows, GemmPlan.inPlace(true, false, 128, 64, 128, 1), "Xᵀ·dZ of a 64-row slice");
+        assertEquals(sixRows, GemmPlan.inPlace(true, false, 110, 64, 110, 1), "a deep BSDE subnet's Xᵀ·dZ");
+        assertFalse(GemmPlan.inPlace(true, false, 128, 64, 128, 2), "a split GEMM");
+        assertFalse(GemmPlan.inPlace(true, false, 128, 784, 128, 1), "a large B");
+        assertFalse(GemmPlan.inPlace(false, false, 110, 100, 110, 1), "A along its rows");
+        assertFalse(GemmPlan.inPlace(false, true, 100, 110, 110, 1), "Bᵀ");
+    }
+
     @Test
     void aBWhoseRowsShareL1SetsIsCopiedToPaddedRowsWithTheSameBits() {
         // B's rows a multiple of 64 floats apart: InPlaceGemm copies them to a padded scratch first (GemmPlan takes
