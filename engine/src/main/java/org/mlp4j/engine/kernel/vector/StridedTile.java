@@ -26,7 +26,7 @@ import jdk.incubator.vector.FloatVector;
  * <p>{@code ROWS} is 8 with 32 vector registers: 16 accumulators, 2 B vectors and a broadcast. With 16 it is 6: 12
  * accumulators, 2 B vectors and a broadcast, the packed 6×16 kernel's budget; {@link GemmPlan#inPlace} then takes
  * these tiles for weight gradients (A as Aᵀ's columns) only, and only before JDK 25, whose C2 spills them
- * ({@link GemmPlan#SIX_ROW_TILES}).
+ * ({@link GemmPlan#SIX_ROW_TILES}); A along its rows has 8-row tiles only.
  */
 final class StridedTile {
     static final int ROWS = KernelShape.REGISTERS >= 32 ? 8 : 6;
@@ -34,16 +34,16 @@ final class StridedTile {
     private StridedTile() {
     }
 
-    /** {@code dst = A·B} with A along its rows; {@code narrow}: one vector of B's columns, else two. */
+    /**
+     * {@code dst = A·B} with A along its rows; {@code narrow}: one vector of B's columns, else two. 8-row tiles only:
+     * with 16 registers {@link GemmPlan#inPlace} sends no such product here.
+     */
     static void rowsOfA(boolean narrow, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                         float[] dst, int dOff, int dStride) {
-        if (ROWS == 6) {
-            if (narrow) {
-                rows6x1(kc, a, aOff, lda, b, bOff, ldb, dst, dOff, dStride);
-            } else {
-                rows6x2(kc, a, aOff, lda, b, bOff, ldb, dst, dOff, dStride);
-            }
-        } else if (narrow) {
+        if (ROWS != 8) {
+            throw new IllegalStateException("A along its rows is read in place by 8-row tiles only (GemmPlan.inPlace)");
+        }
+        if (narrow) {
             rows8x1(kc, a, aOff, lda, b, bOff, ldb, dst, dOff, dStride);
         } else {
             rows8x2(kc, a, aOff, lda, b, bOff, ldb, dst, dOff, dStride);
@@ -262,85 +262,6 @@ final class StridedTile {
         c50.intoArray(dst, dOff + 5 * dStride);
         c60.intoArray(dst, dOff + 6 * dStride);
         c70.intoArray(dst, dOff + 7 * dStride);
-    }
-
-    /** 6 rows of A in place along its rows (row stride {@code lda}) by two vectors of B. */
-    private static void rows6x2(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                float[] dst, int dOff, int dStride) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        for (int ap = aOff, end = aOff + kc, bp = bOff; ap < end; ap++, bp += ldb) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector ai;
-            ai = FloatVector.broadcast(S, a[ap]);
-            c00 = b0.fma(ai, c00);
-            c01 = b1.fma(ai, c01);
-            ai = FloatVector.broadcast(S, a[ap + lda]);
-            c10 = b0.fma(ai, c10);
-            c11 = b1.fma(ai, c11);
-            ai = FloatVector.broadcast(S, a[ap + 2 * lda]);
-            c20 = b0.fma(ai, c20);
-            c21 = b1.fma(ai, c21);
-            ai = FloatVector.broadcast(S, a[ap + 3 * lda]);
-            c30 = b0.fma(ai, c30);
-            c31 = b1.fma(ai, c31);
-            ai = FloatVector.broadcast(S, a[ap + 4 * lda]);
-            c40 = b0.fma(ai, c40);
-            c41 = b1.fma(ai, c41);
-            ai = FloatVector.broadcast(S, a[ap + 5 * lda]);
-            c50 = b0.fma(ai, c50);
-            c51 = b1.fma(ai, c51);
-        }
-        c00.intoArray(dst, dOff);
-        c01.intoArray(dst, dOff + L);
-        c10.intoArray(dst, dOff + dStride);
-        c11.intoArray(dst, dOff + dStride + L);
-        c20.intoArray(dst, dOff + 2 * dStride);
-        c21.intoArray(dst, dOff + 2 * dStride + L);
-        c30.intoArray(dst, dOff + 3 * dStride);
-        c31.intoArray(dst, dOff + 3 * dStride + L);
-        c40.intoArray(dst, dOff + 4 * dStride);
-        c41.intoArray(dst, dOff + 4 * dStride + L);
-        c50.intoArray(dst, dOff + 5 * dStride);
-        c51.intoArray(dst, dOff + 5 * dStride + L);
-    }
-
-    /** 6 rows of A in place along its rows (row stride {@code lda}) by one vector of B. */
-    private static void rows6x1(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                float[] dst, int dOff, int dStride) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S);
-        for (int ap = aOff, end = aOff + kc, bp = bOff; ap < end; ap++, bp += ldb) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector ai;
-            ai = FloatVector.broadcast(S, a[ap]);
-            c00 = b0.fma(ai, c00);
-            ai = FloatVector.broadcast(S, a[ap + lda]);
-            c10 = b0.fma(ai, c10);
-            ai = FloatVector.broadcast(S, a[ap + 2 * lda]);
-            c20 = b0.fma(ai, c20);
-            ai = FloatVector.broadcast(S, a[ap + 3 * lda]);
-            c30 = b0.fma(ai, c30);
-            ai = FloatVector.broadcast(S, a[ap + 4 * lda]);
-            c40 = b0.fma(ai, c40);
-            ai = FloatVector.broadcast(S, a[ap + 5 * lda]);
-            c50 = b0.fma(ai, c50);
-        }
-        c00.intoArray(dst, dOff);
-        c10.intoArray(dst, dOff + dStride);
-        c20.intoArray(dst, dOff + 2 * dStride);
-        c30.intoArray(dst, dOff + 3 * dStride);
-        c40.intoArray(dst, dOff + 4 * dStride);
-        c50.intoArray(dst, dOff + 5 * dStride);
     }
 
     /** 6 rows of A as 6 consecutive floats per p ({@code A[i][p] = a[aOff + p·aStep + i]}) by two vectors of B. */
