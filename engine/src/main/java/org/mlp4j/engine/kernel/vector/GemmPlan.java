@@ -36,13 +36,6 @@ final class GemmPlan {
         return transB ? GemmBlocking.KC_TRANS_B : GemmBlocking.KC;
     }
 
-    /**
-     * Whether the JIT keeps {@link StridedTile}'s 6-row tiles (12 accumulators) in 16 vector registers: JDK 17 to 24
-     * do; Temurin 25's C2 schedules the broadcasts ahead of their FMAs and spills, as it does with the packed 6×16
-     * kernel ({@link KernelShape}), and ran the small net's weight-gradient shapes at 0.58–0.65× the packed path.
-     */
-    static final boolean SIX_ROW_TILES = Runtime.version().feature() < 25;
-
     /** Largest op(B), in elements, that {@link #inPlace} reads in place. */
     static final long IN_PLACE_MAX_B = org.mlp4j.engine.kernel.KernelSettings.GEMM_IN_PLACE_MAX_B;
 
@@ -56,18 +49,19 @@ final class GemmPlan {
      * gradients (Xᵀ·dZ, 784×128×64 and 128×64×64 per 64-row slice) measured 1.15× and 1.35× in place on one thread
      * (Zen 4, AVX-512), and its epoch 0.90× (JDK 17) and 0.93× (Temurin 25); with A along its rows the packed path
      * reads A in place too, and the copy did not pay (0.93–1.0× on 64–500×64×128). With 16 vector registers (AVX2)
-     * only such weight gradients (Aᵀ·B) go in place, in 6-row tiles, and only where the JIT keeps them in registers
-     * ({@link #SIX_ROW_TILES}): on a Zen 4 with {@code -XX:UseAVX=2}, JDK 17, one thread, paired in one JVM, the small
-     * net's 392×128×64, 784×128×64 and 128×64×64 ran at 1.15–1.24× the packed path, its output layer's 64×10×64 at
-     * 2.2×, and the deep BSDE subnet's 110×110×64, 100×110×64, 110×100×64 and 64×110×64 at 1.19–1.21×; A along its
-     * rows stays packed (a 4-row tile there measured 0.84–1.13× the packed path), and so does Bᵀ.
+     * only such weight gradients (Aᵀ·B) go in place, in {@link StridedTile#ROWS}-row tiles (6, or 4 from JDK 25): on a
+     * Zen 4 with {@code -XX:UseAVX=2}, one thread, paired in one JVM, the small net's 392×128×64, 784×128×64 and
+     * 128×64×64 ran at 1.15–1.24× the packed path on JDK 17 and 1.05–1.11× on Temurin 25, its output layer's 64×10×64
+     * at 2.2× and 1.9×, the deep BSDE subnet's 110×110×64, 100×110×64, 110×100×64 and 64×110×64 at 1.19–1.21× and
+     * 1.06–1.16×. A along its rows stays packed (6-row tiles there measured 0.99–1.01×, 4-row ones 0.84–1.13×), and so
+     * does Bᵀ (0.99–1.03×).
      */
     static boolean inPlace(boolean transA, boolean transB, int n, int k, int ldb, int parts) {
         if (parts != 1 || (long) n * k > IN_PLACE_MAX_B || k > kc(transB)) {
             return false;
         }
         if (KernelShape.REGISTERS < 32) {
-            return SIX_ROW_TILES && transA && !transB;
+            return transA && !transB;
         }
         return transB || transA || !conflicting(ldb);
     }

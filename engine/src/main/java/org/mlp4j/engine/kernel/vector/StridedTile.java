@@ -23,13 +23,14 @@ import jdk.incubator.vector.FloatVector;
  * a general register and an address computation per row, and the 8-row tile ran at 57–60 % of the FMA peak in L1
  * against 83 % this way; Xeon, Temurin 25).
  *
- * <p>{@code ROWS} is 8 with 32 vector registers: 16 accumulators, 2 B vectors and a broadcast. With 16 it is 6: 12
- * accumulators, 2 B vectors and a broadcast, the packed 6×16 kernel's budget; {@link GemmPlan#inPlace} then takes
- * these tiles for weight gradients (A as Aᵀ's columns) only, and only before JDK 25, whose C2 spills them
- * ({@link GemmPlan#SIX_ROW_TILES}); A along its rows has 8-row tiles only.
+ * <p>{@code ROWS} is 8 with 32 vector registers: 16 accumulators, 2 B vectors and a broadcast. With 16 it follows the
+ * packed kernel's choice by JIT ({@link KernelShape}): 6 rows (12 accumulators) on JDK 17–24; 4 from JDK 25, whose
+ * C2 schedules the broadcasts ahead of their FMAs and spills 12 accumulators (the 6-row tiles ran the small net's
+ * weight gradients at 0.58–0.65× the packed path on Temurin 25, the 4-row ones at 1.05–1.11×). {@link GemmPlan#inPlace}
+ * then takes these tiles for weight gradients (A as Aᵀ's columns) only; A along its rows has 8-row tiles only.
  */
 final class StridedTile {
-    static final int ROWS = KernelShape.REGISTERS >= 32 ? 8 : 6;
+    static final int ROWS = KernelShape.REGISTERS >= 32 ? 8 : Runtime.version().feature() < 25 ? 6 : 4;
 
     private StridedTile() {
     }
@@ -58,6 +59,12 @@ final class StridedTile {
                 cols6x1(kc, a, aOff, aStep, b, bOff, ldb, dst, dOff, dStride);
             } else {
                 cols6x2(kc, a, aOff, aStep, b, bOff, ldb, dst, dOff, dStride);
+            }
+        } else if (ROWS == 4) {
+            if (narrow) {
+                cols4x1(kc, a, aOff, aStep, b, bOff, ldb, dst, dOff, dStride);
+            } else {
+                cols4x2(kc, a, aOff, aStep, b, bOff, ldb, dst, dOff, dStride);
             }
         } else if (narrow) {
             cols8x1(kc, a, aOff, aStep, b, bOff, ldb, dst, dOff, dStride);
@@ -341,5 +348,64 @@ final class StridedTile {
         c30.intoArray(dst, dOff + 3 * dStride);
         c40.intoArray(dst, dOff + 4 * dStride);
         c50.intoArray(dst, dOff + 5 * dStride);
+    }
+
+    /** 4 rows of A as 4 consecutive floats per p ({@code A[i][p] = a[aOff + p·aStep + i]}) by two vectors of B. */
+    private static void cols4x2(int kc, float[] a, int aOff, int aStep, float[] b, int bOff, int ldb,
+                                float[] dst, int dOff, int dStride) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int p = 0, bp = bOff, ap = aOff; p < kc; p++, bp += ldb, ap += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector ai;
+            ai = FloatVector.broadcast(S, a[ap]);
+            c00 = b0.fma(ai, c00);
+            c01 = b1.fma(ai, c01);
+            ai = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = b0.fma(ai, c10);
+            c11 = b1.fma(ai, c11);
+            ai = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = b0.fma(ai, c20);
+            c21 = b1.fma(ai, c21);
+            ai = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = b0.fma(ai, c30);
+            c31 = b1.fma(ai, c31);
+        }
+        c00.intoArray(dst, dOff);
+        c01.intoArray(dst, dOff + L);
+        c10.intoArray(dst, dOff + dStride);
+        c11.intoArray(dst, dOff + dStride + L);
+        c20.intoArray(dst, dOff + 2 * dStride);
+        c21.intoArray(dst, dOff + 2 * dStride + L);
+        c30.intoArray(dst, dOff + 3 * dStride);
+        c31.intoArray(dst, dOff + 3 * dStride + L);
+    }
+
+    /** 4 rows of A as 4 consecutive floats per p ({@code A[i][p] = a[aOff + p·aStep + i]}) by one vector of B. */
+    private static void cols4x1(int kc, float[] a, int aOff, int aStep, float[] b, int bOff, int ldb,
+                                float[] dst, int dOff, int dStride) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S);
+        for (int p = 0, bp = bOff, ap = aOff; p < kc; p++, bp += ldb, ap += aStep) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector ai;
+            ai = FloatVector.broadcast(S, a[ap]);
+            c00 = b0.fma(ai, c00);
+            ai = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = b0.fma(ai, c10);
+            ai = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = b0.fma(ai, c20);
+            ai = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = b0.fma(ai, c30);
+        }
+        c00.intoArray(dst, dOff);
+        c10.intoArray(dst, dOff + dStride);
+        c20.intoArray(dst, dOff + 2 * dStride);
+        c30.intoArray(dst, dOff + 3 * dStride);
     }
 }
