@@ -19,11 +19,11 @@ import jdk.incubator.vector.FloatVector;
  * if B's rows are a multiple of 64 floats apart (taken with Aᵀ only, see {@link GemmPlan#inPlace}): copy them so too
  * for jr in n step NR               full slivers of B read in place (row stride ldb); the last partial one is
  *                                   copied, padded, to one vector (cols ≤ L) or two
- *   for ir in m step ROWS           ROWS×NR (or ROWS×L) tile in registers, ROWS = 8 (or 6 with 16 registers)
+ *   for ir in m step ROWS           ROWS×NR (or ROWS×L) tile in registers, ROWS = 8 (6 or 4 with 16 registers)
  *     A in place: row-major rows (stride lda), or Aᵀ's ROWS consecutive floats per p (stride lda);
  *     a partial last block of rows is copied, zero-padded, once per call
  * </pre>
- * The tiles are {@link StridedTile}'s (8 or 6 rows by one or two vectors, by the vector registers). Each C element
+ * The tiles are {@link StridedTile}'s (8, 6 or 4 rows by one or two vectors, by registers and JIT). Each C element
  * is the same FMA chain in p order as in {@link VectorGemm}'s packed path, merged with α and β the same way, so
  * the two paths give the same bits ({@link GemmPlan#inPlace} keeps k within one KC block for that).
  */

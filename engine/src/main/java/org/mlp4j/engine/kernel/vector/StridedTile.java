@@ -30,7 +30,8 @@ import jdk.incubator.vector.FloatVector;
  * then takes these tiles for weight gradients (A as Aᵀ's columns) only; A along its rows has 8-row tiles only.
  */
 final class StridedTile {
-    static final int ROWS = KernelShape.REGISTERS >= 32 ? 8 : Runtime.version().feature() < 25 ? 6 : 4;
+    /** The packed tile's rows by registers and JIT ({@link KernelShape#rows}), not its {@code mlp4j.gemm.mr} override. */
+    static final int ROWS = KernelShape.rows(0, KernelShape.REGISTERS, Runtime.version().feature());
 
     private StridedTile() {
     }
