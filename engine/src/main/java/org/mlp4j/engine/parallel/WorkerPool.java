@@ -82,6 +82,20 @@ public final class WorkerPool {
         return n > 0 ? n : Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * Whether every worker is blocked in its park (tests: the state in which {@link #runAwake} leaves them asleep).
+     * The flag alone is raised just before parking, and a park can return at once on a permit left by an earlier
+     * unpark; a thread in {@code WAITING} with the flag up is really asleep.
+     */
+    boolean allWorkersAsleep() {
+        for (Worker w : workers) {
+            if (!w.parked || w.thread.getState() != Thread.State.WAITING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Threads a job can use at once: the workers plus the caller. */
     public int size() {
         return workers.length + 1;
@@ -94,13 +108,30 @@ public final class WorkerPool {
      * several fail), after every part has finished.
      */
     public void run(int parts, PartTask task) {
+        run(parts, task, true);
+    }
+
+    /**
+     * {@link #run} for a job shorter than waking a thread: a worker that has parked (it found no job for its whole
+     * spin, about half a millisecond) is left asleep, and the caller claims its parts; workers still spinning help as
+     * usual. Waking a parked worker costs the caller a system call and the worker tens of microseconds before it runs
+     * (on a 2-vCPU KVM guest, a worker woke 40–60 µs after the unpark; see {@code SmallGemm.WAKE_MIN_MACS} for what
+     * leaving it asleep saved a batch-1 prediction), so for such a job it buys nothing and costs the caller. Same
+     * results: parts depend only on their index.
+     */
+    public void runAwake(int parts, PartTask task) {
+        run(parts, task, false);
+    }
+
+    private void run(int parts, PartTask task, boolean wakeParked) {
         if (parts <= 1 || workers.length == 0 || Thread.currentThread() instanceof WorkerThread
                 || !busy.compareAndSet(0, 1)) {
             runInline(Math.max(parts, 1), task);
             return;
         }
         try {
-            dispatch(parts, task);
+            open(parts, parts, task, wakeParked);
+            finishJob();
         } finally {
             busy.set(0);
         }
@@ -135,11 +166,6 @@ public final class WorkerPool {
         throw new IllegalStateException(t);
     }
 
-    private void dispatch(int n, PartTask job) {
-        open(n, n, job);
-        finishJob();
-    }
-
     /**
      * Starts parts {@code 0 .. parts-1} of {@code task} on the workers and returns at once, so that the caller can do
      * other work while they run (the tape overlaps its serial operations with a group of subnets this way). The job
@@ -154,7 +180,7 @@ public final class WorkerPool {
                 || !busy.compareAndSet(0, 1)) {
             return false;
         }
-        open(parts, Math.min(threads, parts), task);
+        open(parts, Math.min(threads, parts), task, true);
         return true;
     }
 
@@ -183,7 +209,7 @@ public final class WorkerPool {
         return Thread.currentThread() instanceof WorkerThread w ? w.slot : 0;
     }
 
-    private void open(int n, int threads, PartTask job) {
+    private void open(int n, int threads, PartTask job, boolean wakeParked) {
         int g = generation + 1;
         claim.set((long) g << 32 | CLOSED); // a stale worker's claim fails from here on
         task = job;
@@ -198,7 +224,7 @@ public final class WorkerPool {
             // A spinning worker sees g by itself; unparking it anyway costs the caller a mutex round trip on the
             // critical path of every hand-off. The worker raises `parked` before its last look at generation, and
             // we write generation before reading `parked` (both volatile): one of the two sees the other.
-            if (workers[i].parked) {
+            if (wakeParked && workers[i].parked) {
                 LockSupport.unpark(workers[i].thread);
             }
         }

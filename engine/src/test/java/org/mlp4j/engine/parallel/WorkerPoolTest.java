@@ -67,6 +67,52 @@ class WorkerPoolTest {
         }
     }
 
+    /**
+     * A job shorter than a wake-up ({@code runAwake}) leaves a parked worker asleep: the caller runs every part, and
+     * the worker is still parked afterwards. The next ordinary job wakes it (its two parts meet at a latch).
+     */
+    @Test
+    void aShortJobLeavesAParkedWorkerAsleep() throws Exception {
+        WorkerPool two = new WorkerPool(2);
+        two.run(2, (part, n) -> { });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        // twice, 20 ms apart: a park can return at once on a permit an earlier unpark left, and the worker then spins
+        // again before it really sleeps; 20 ms later no permit is left
+        for (int look = 0; look < 2; look++) {
+            while (!two.allWorkersAsleep()) {
+                assertTrue(System.nanoTime() < deadline, "the idle worker parks");
+                Thread.sleep(5);
+            }
+            Thread.sleep(20);
+        }
+        Thread caller = Thread.currentThread();
+        java.util.List<Thread> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        two.runAwake(2, (part, n) -> {
+            ran.add(Thread.currentThread());
+            try {
+                Thread.sleep(50); // ample time for a woken worker to claim the other part
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertEquals(java.util.List.of(caller, caller), ran, "both parts on the caller");
+        assertTrue(two.allWorkersAsleep(), "the worker was not woken");
+
+        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        AtomicInteger met = new AtomicInteger();
+        two.run(2, (part, n) -> {
+            both.countDown();
+            try {
+                if (both.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    met.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertEquals(2, met.get(), "run wakes the parked worker");
+    }
+
     /** Whatever the pool's size — one thread (a container limited to one CPU), two or sixteen — the contract holds. */
     @ParameterizedTest(name = "pool of {0}")
     @ValueSource(ints = {1, 2, 4})

@@ -161,7 +161,11 @@ final class VectorGemm {
         t.m = m; t.n = n; t.k = k; t.h = h; t.alpha = alpha; t.a = a; t.aOff = aOff; t.lda = lda;
         t.b = b; t.bOff = bOff; t.ldb = ldb; t.beta = beta; t.c = c; t.cOff = cOff; t.ldc = ldc; t.partials = partials;
         try {
-            pool.run(parts, t);
+            if ((long) m * n * k < SmallGemm.WAKE_MIN_MACS) {
+                pool.runAwake(parts, t);
+            } else {
+                pool.run(parts, t);
+            }
         } finally {
             t.a = t.b = t.c = t.partials = null;
         }
