@@ -48,21 +48,9 @@ class WorkerPoolTest {
         WorkerPool two = new WorkerPool(2);
         for (int job = 0; job < 5; job++) {
             Thread.sleep(30); // far past the spin phase: the worker parks
-            java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
             AtomicInteger met = new AtomicInteger();
-            two.run(2, (part, n) -> {
-                both.countDown();
-                try {
-                    if (both.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                        met.incrementAndGet();
-                    }
-                    if (part == 1) {
-                        Thread.sleep(20); // the caller's part is done long before: it parks waiting for this one
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            // the caller's part is done long before the worker's: it parks waiting for that one
+            two.run(2, meetAtALatch(new java.util.concurrent.CountDownLatch(2), met, 20));
             assertEquals(2, met.get(), "job " + job + ": both parts ran at once");
         }
     }
@@ -98,19 +86,30 @@ class WorkerPoolTest {
         assertEquals(java.util.List.of(caller, caller), ran, "both parts on the caller");
         assertTrue(two.allWorkersAsleep(), "the worker was not woken");
 
-        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
         AtomicInteger met = new AtomicInteger();
-        two.run(2, (part, n) -> {
+        two.run(2, meetAtALatch(new java.util.concurrent.CountDownLatch(2), met, 0));
+        assertEquals(2, met.get(), "run wakes the parked worker");
+    }
+
+    /**
+     * Two parts that wait (up to 10 s) at {@code both} for each other, counting in {@code met} those that got through
+     * (only two threads running at once can); part 1 then sleeps {@code part1Millis}.
+     */
+    private static WorkerPool.PartTask meetAtALatch(java.util.concurrent.CountDownLatch both, AtomicInteger met,
+                                                    long part1Millis) {
+        return (part, n) -> {
             both.countDown();
             try {
                 if (both.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
                     met.incrementAndGet();
                 }
+                if (part == 1 && part1Millis > 0) {
+                    Thread.sleep(part1Millis);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
-        assertEquals(2, met.get(), "run wakes the parked worker");
+        };
     }
 
     /** Whatever the pool's size — one thread (a container limited to one CPU), two or sixteen — the contract holds. */
