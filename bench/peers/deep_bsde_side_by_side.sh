@@ -6,6 +6,8 @@
 # allocations excluded on both sides). With --rounds R the three runs repeat R times in turn (mlp4j, bmm, plain), so
 # that a machine whose speed moves in phases is sampled alike on both sides; the table then has one row per run and
 # round, each ratio against the fastest PyTorch variant of its own round, and a last line with the median ratios.
+# Below the table, where mlp4j's iteration goes: the median microseconds of its phases (paths, forward, backward,
+# update) over the second half of its run.
 #
 # Usage: bench/peers/deep_bsde_side_by_side.sh [--iterations 300] [--seed 1] [--threads 2] [--torch-threads 1]
 #                                              [--rounds 1]
@@ -47,9 +49,10 @@ tmp, threads, tt, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4
 def warm(log):
     steps = [(int(m.group(1)), float(m.group(2))) for m in
              re.finditer(r"^step\s+(\d+)\s.*?([0-9.]+) s$", open(log).read(), re.M)]
-    first = [s for s in steps if s[0] >= 100][0]
+    # runs of 100 iterations or fewer have no warm part: nan
+    first = next((s for s in steps if s[0] >= 100), None)
     last = steps[-1]
-    return 1000 * (last[1] - first[1]) / (last[0] - first[0]) if last[0] > first[0] else float("nan")
+    return 1000 * (last[1] - first[1]) / (last[0] - first[0]) if first and last[0] > first[0] else float("nan")
 
 print("| run | threads | ms/iteration | × PyTorch's fastest | warm ms/iteration | × (warm) | y0 at the end |")
 print("|---|---|---|---|---|---|---|")
@@ -67,6 +70,14 @@ for r in range(1, rounds + 1):
         label = name if rounds == 1 else "%s (round %d)" % (name, r)
         print("| %s | %s | %.2f | %.3f | %.2f | %.3f | %.6f |" % (label, t, j["msPerIteration"],
               j["msPerIteration"] / fastest, w, w / fastest_warm, j["y0"]))
+print()
+for r in range(1, rounds + 1):
+    # where mlp4j's iteration goes (medians over the second half of its run, `example deep-bsde --json`'s phases)
+    p = json.load(open("%s/mlp4j-%d.json" % (tmp, r))).get("phases")
+    if p:
+        print("mlp4j%s, an iteration from %d on: paths %.0f µs, forward %.0f µs, backward %.0f µs, update %.0f µs"
+              % ("" if rounds == 1 else " (round %d)" % r, p["fromIteration"], p["pathsUs"], p["forwardUs"],
+                 p["backwardUs"], p["updateUs"]))
 if rounds > 1:
     print("\nmedian over %d rounds: mlp4j × PyTorch's fastest %.3f (warm %.3f); range %.3f–%.3f (warm %.3f–%.3f)"
           % (rounds, statistics.median(ratios), statistics.median(warm_ratios), min(ratios), max(ratios),

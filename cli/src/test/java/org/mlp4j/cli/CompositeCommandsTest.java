@@ -46,6 +46,11 @@ class CompositeCommandsTest {
         }
         assertEquals(10, j.get("iterations").asInt());
         assertTrue(r.err.contains("step     0"), r.err);
+        JsonNode phases = j.get("phases");
+        assertEquals(5, phases.get("fromIteration").asInt(), r.out);
+        for (String f : new String[] {"pathsUs", "forwardUs", "backwardUs", "updateUs"}) {
+            assertTrue(phases.get(f).asDouble() > 0, f + " in " + r.out);
+        }
     }
 
     @Test

@@ -52,9 +52,17 @@ public final class DeepBsde {
         }
     };
 
+    /**
+     * The run's outcome; {@code phases} are the median microseconds of an iteration's parts over the second half of
+     * the run: {@code paths} (drawing the Brownian paths), {@code forward} (recording the loss: the subnets and the
+     * recursion), {@code backward} and {@code update} (Adam).
+     */
     public record Result(double y0, double y0Mean, double relativeError, int iterations, double seconds,
-                         double msPerIteration) {
+                         double msPerIteration, IterationPhases.Medians phases) {
     }
+
+    /** The phases of a training iteration, as {@link Result#phases} names them. */
+    public static final String[] PHASES = {"paths", "forward", "backward", "update"};
 
     private final Model model = new Model();
     private final Parameter y0;
@@ -161,6 +169,7 @@ public final class DeepBsde {
         Tape validationTape = new Tape(kernels);
         double sum = 0;
         int count = 0;
+        IterationPhases phases = new IterationPhases(iterations, PHASES);
         long start = System.nanoTime();
         for (int step = 0; step <= iterations; step++) {
             if (step % 100 == 0 || step == iterations) {
@@ -173,15 +182,21 @@ public final class DeepBsde {
                 }
             }
             if (step < iterations) {
+                phases.start();
                 batch.sample(kernels);
-                tape.backward(bsde.loss(tape.reset(true), batch));
+                phases.lap(0);
+                Tensor loss = bsde.loss(tape.reset(true), batch);
+                phases.lap(1);
+                tape.backward(loss);
+                phases.lap(2);
                 adam.step();
+                phases.lap(3);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double mean = sum / count;
         return new Result(bsde.y0.item(), mean, Math.abs(mean - REFERENCE) / REFERENCE, iterations, seconds,
-                iterations == 0 ? 0 : 1000 * seconds / iterations);
+                iterations == 0 ? 0 : 1000 * seconds / iterations, phases.medians());
     }
 
     public static void main(String[] args) {

@@ -21,6 +21,12 @@ class DeepBsdeTest {
         assertTrue(last < 0.8 * first, "validation loss " + first + " → " + last);
         assertTrue(r.y0() > 0 && r.y0() < 0.6, "y0 " + r.y0());
         assertEquals(200, r.iterations());
+        assertEquals(100, r.phases().fromIteration());
+        for (String phase : DeepBsde.PHASES) {
+            // a median of the second half is at most twice its mean, itself at most the run's time over 100
+            double us = r.phases().of(phase);
+            assertTrue(us > 0 && us < 2 * 1e6 * r.seconds() / 100, phase + " " + us + " µs");
+        }
     }
 
     @Test
