@@ -58,6 +58,9 @@ public final class IterationPhases {
 
     /** Starts the next iteration's first phase. */
     public void start() {
+        if (iteration + 1 >= nanos[0].length) {
+            throw new IllegalStateException("made for " + nanos[0].length + " iterations; one more was started");
+        }
         iteration++;
         mark = clock.getAsLong();
     }

@@ -45,6 +45,16 @@ class IterationPhasesTest {
     }
 
     @Test
+    void startingMoreIterationsThanItWasMadeForIsAnError() {
+        IterationPhases phases = new IterationPhases(1, () -> 0L, "x");
+        phases.start();
+        phases.lap(0);
+        IllegalStateException e = assertThrows(IllegalStateException.class, phases::start);
+        assertEquals("made for 1 iterations; one more was started", e.getMessage());
+        assertEquals(1, phases.medians().iterations());
+    }
+
+    @Test
     void noIterationsGiveZeros() {
         IterationPhases.Medians m = new IterationPhases(0, "x").medians();
         assertEquals(0, m.iterations());
