@@ -92,15 +92,48 @@ class WorkerPoolTest {
     }
 
     /**
+     * Short jobs back to back wake a parked worker after all: once {@link WorkerPool#FREQUENT_SHORT_JOBS} of them in a
+     * row have found it parked, it is woken, and the next short job's two parts run at once (they meet at a latch).
+     * A loaded machine can deschedule the test between its calls, so it tries a few times.
+     */
+    @Test
+    void shortJobsBackToBackWakeAParkedWorker() throws Exception {
+        WorkerPool two = new WorkerPool(2);
+        two.run(2, (part, n) -> { });
+        int met = 0;
+        for (int attempt = 0; attempt < 5 && met < 2; attempt++) {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!two.allWorkersAsleep()) {
+                assertTrue(System.nanoTime() < deadline, "the idle worker parks");
+                Thread.sleep(5);
+            }
+            Thread.sleep(20); // no permit left from an earlier unpark: the worker really sleeps
+            for (int call = 0; call < WorkerPool.FREQUENT_SHORT_JOBS && two.allWorkersAsleep(); call++) {
+                two.runAwake(2, (part, n) -> { });
+            }
+            AtomicInteger both = new AtomicInteger();
+            two.runAwake(2, meetAtALatch(new java.util.concurrent.CountDownLatch(2), both, 0, 1));
+            met = both.get();
+        }
+        assertEquals(2, met, "after short jobs back to back, a short job's parts run on two threads");
+    }
+
+    /**
      * Two parts that wait (up to 10 s) at {@code both} for each other, counting in {@code met} those that got through
      * (only two threads running at once can); part 1 then sleeps {@code part1Millis}.
      */
     private static WorkerPool.PartTask meetAtALatch(java.util.concurrent.CountDownLatch both, AtomicInteger met,
                                                     long part1Millis) {
+        return meetAtALatch(both, met, part1Millis, 10);
+    }
+
+    /** {@link #meetAtALatch} waiting up to {@code seconds}. */
+    private static WorkerPool.PartTask meetAtALatch(java.util.concurrent.CountDownLatch both, AtomicInteger met,
+                                                    long part1Millis, long seconds) {
         return (part, n) -> {
             both.countDown();
             try {
-                if (both.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (both.await(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
                     met.incrementAndGet();
                 }
                 if (part == 1 && part1Millis > 0) {
