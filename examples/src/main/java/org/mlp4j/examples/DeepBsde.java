@@ -1,5 +1,6 @@
 package org.mlp4j.examples;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.mlp4j.engine.Activation;
@@ -62,7 +63,7 @@ public final class DeepBsde {
     }
 
     /** The phases of a training iteration, as {@link Result#phases} names them. */
-    public static final String[] PHASES = {"paths", "forward", "backward", "update"};
+    public static final List<String> PHASES = List.of("paths", "forward", "backward", "update");
 
     private final Model model = new Model();
     private final Parameter y0;
@@ -169,7 +170,7 @@ public final class DeepBsde {
         Tape validationTape = new Tape(kernels);
         double sum = 0;
         int count = 0;
-        IterationPhases phases = new IterationPhases(iterations, PHASES);
+        IterationPhases phases = new IterationPhases(iterations, PHASES.toArray(new String[0]));
         long start = System.nanoTime();
         for (int step = 0; step <= iterations; step++) {
             if (step % 100 == 0 || step == iterations) {

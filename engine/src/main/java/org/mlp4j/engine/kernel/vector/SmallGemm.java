@@ -66,11 +66,12 @@ final class SmallGemm {
      * Below this many multiply-adds, a split call leaves parked workers asleep ({@code WorkerPool.runAwake}) and its
      * caller takes their parts. Back-to-back calls find the workers spinning and split as before (or, when they
      * parked before the run began, wake them after a few calls); a call after a pause of more than the workers' spin
-     * (about half a millisecond) would otherwise pay for waking one that arrives after the caller has done the work. Measured on a 2-vCPU KVM guest of a Zen 4 (JDK 17, 2 threads), one batch-1
-     * prediction of 784-128-64-10 every 2 ms, six alternating JVMs of 1,500 calls: median 13.2–19.0 µs against
-     * 13.7–23.3 µs waking the worker (per-pair ratios 0.78–1.17, median 0.83), and 14.7 µs on one thread. The bound
-     * is the small net's first layer (100 k) with room: from about a million multiply-adds, a cold call (weights
-     * back from memory) lasts long enough for a woken worker to help, so those still wake it.
+     * (about half a millisecond) would otherwise pay for waking one that arrives after the caller has done the work.
+     * Measured on a 2-vCPU KVM guest of a Zen 4 (JDK 17, 2 threads), one batch-1 prediction of 784-128-64-10 every
+     * 2 ms, six alternating JVMs of 1,500 calls: median 13.2–19.0 µs against 13.7–23.3 µs waking the worker
+     * (per-pair ratios 0.78–1.17, median 0.83), and 14.7 µs on one thread. The bound is the small net's first layer
+     * (100 k) with room: from about a million multiply-adds, a cold call (weights back from memory) lasts long enough
+     * for a woken worker to help, so those still wake it.
      */
     static final long WAKE_MIN_MACS = 1L << 18;
 
