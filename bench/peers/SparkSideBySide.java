@@ -31,13 +31,14 @@ import org.mlp4j.spark.Mlp4jClassifier;
  * Options: --master local[2] --partitions 2 --rows 20000 --epochs 10 --mlpc-iters 100 (0: skip MLPC) --seed 1
  *          --scale max|standard (max: pixels / 255; standard: then Spark's StandardScaler, fitted on the training
  *          rows, for both classifiers)
+ *          --schedule constant|cosine|step:F[:N]|exp:G|plateau:F:P (mlp4j's learning-rate schedule; default constant)
  *          --designs (compare averaging / gradients / barrier) --sync-epochs 2 (epochs for the synchronous designs)
  */
 public class SparkSideBySide {
     public static void main(String[] args) throws Exception {
         Map<String, String> o = new LinkedHashMap<>(Map.of("master", "local[2]", "partitions", "2", "rows", "20000",
                 "epochs", "10", "mlpc-iters", "100", "sync-epochs", "2", "data", "/usr/share/datasets/fashion-mnist",
-                "seed", "1", "scale", "max"));
+                "seed", "1", "scale", "max", "schedule", "constant"));
         boolean designs = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--designs")) {
@@ -76,7 +77,7 @@ public class SparkSideBySide {
 
         if (!designs) {
             Mlp4jClassifier mlp4j = new Mlp4jClassifier().setLayers(layers).setMaxIter(epochs).setSolver("sgd")
-                    .setStepSize(0.1).setBatchSize(128).setSeed(seed);
+                    .setStepSize(0.1).setBatchSize(128).setSeed(seed).setSchedule(o.get("schedule"));
             long t0 = System.nanoTime();
             Mlp4jClassificationModel m = mlp4j.fit(train);
             double mlp4jSeconds = (System.nanoTime() - t0) / 1e9;
@@ -84,8 +85,8 @@ public class SparkSideBySide {
             Path dir = Files.createTempDirectory("mlp4j-spark-model");
             m.write().overwrite().save(dir.toString());
             double reloadedAcc = accuracy.evaluate(Mlp4jClassificationModel.load(dir.toString()).transform(test));
-            System.out.printf(Locale.ROOT, "mlp4j   %d epochs SGD lr 0.1 batch 128: fit %.2f s, test accuracy %.4f, "
-                    + "reloaded %.4f (%s/model.json)%n", epochs, mlp4jSeconds, mlp4jAcc, reloadedAcc, dir);
+            System.out.printf(Locale.ROOT, "mlp4j   %d epochs SGD lr 0.1 (%s) batch 128: fit %.2f s, test accuracy %.4f, "
+                    + "reloaded %.4f (%s/model.json)%n", epochs, o.get("schedule"), mlp4jSeconds, mlp4jAcc, reloadedAcc, dir);
             int iters = Integer.parseInt(o.get("mlpc-iters"));
             if (iters > 0) {
                 MultilayerPerceptronClassifier mlpc = new MultilayerPerceptronClassifier().setLayers(layers)

@@ -3,7 +3,8 @@
 # Fashion-MNIST DataFrame (bench/peers/SparkSideBySide.java); with --designs, mlp4j's three distributed designs.
 #
 # Usage: bench/peers/spark_side_by_side.sh [SparkSideBySide options: --master local[2] --partitions 2 --rows 20000
-#        --epochs 10 --mlpc-iters 100 --seed 1 --scale max|standard --designs --sync-epochs 2]
+#        --epochs 10 --mlpc-iters 100 --seed 1 --scale max|standard --schedule constant|cosine|...
+#        --designs --sync-epochs 2]
 # Needs: Maven (the first run downloads Spark, ~400 MB, into ~/.m2), dataset-fashion-mnist; JAVA_HOME picks the JDK.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
