@@ -110,7 +110,8 @@ public class SparkSideBySide {
                 for (int k = 1; k <= e; k = strategy.equals("averaging") ? k + 1 : e + 1) {
                     int run = strategy.equals("averaging") ? k : e;
                     Mlp4jClassifier c = new Mlp4jClassifier().setLayers(layers).setMaxIter(run).setSolver("sgd")
-                            .setStepSize(0.1).setBatchSize(128).setSeed(seed).setStrategy(strategy);
+                            .setStepSize(0.1).setBatchSize(128).setSeed(seed).setSchedule(o.get("schedule"))
+                            .setStrategy(strategy);
                     long t0 = System.nanoTime();
                     Mlp4jClassificationModel m = c.fit(train);
                     double s = (System.nanoTime() - t0) / 1e9;
