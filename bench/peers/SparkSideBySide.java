@@ -85,8 +85,9 @@ public class SparkSideBySide {
             Path dir = Files.createTempDirectory("mlp4j-spark-model");
             m.write().overwrite().save(dir.toString());
             double reloadedAcc = accuracy.evaluate(Mlp4jClassificationModel.load(dir.toString()).transform(test));
-            System.out.printf(Locale.ROOT, "mlp4j   %d epochs SGD lr 0.1 (%s) batch 128: fit %.2f s, test accuracy %.4f, "
-                    + "reloaded %.4f (%s/model.json)%n", epochs, o.get("schedule"), mlp4jSeconds, mlp4jAcc, reloadedAcc, dir);
+            System.out.printf(Locale.ROOT, "mlp4j   %d epochs SGD lr 0.1 (%s) batch 128: fit %.2f s, "
+                    + "test accuracy %.4f, reloaded %.4f (%s/model.json)%n", epochs, o.get("schedule"), mlp4jSeconds,
+                    mlp4jAcc, reloadedAcc, dir);
             int iters = Integer.parseInt(o.get("mlpc-iters"));
             if (iters > 0) {
                 MultilayerPerceptronClassifier mlpc = new MultilayerPerceptronClassifier().setLayers(layers)
