@@ -132,6 +132,22 @@ class Mlp4jClassifierTest {
     }
 
     @Test
+    void theScheduleSetsTheStepSizeOfEachAveragingRound() {
+        // exp:1e-30 leaves the first round at 0.1 and every later one at ~1e-31: rounds 2 and 3 must then move no
+        // parameter, while at a constant rate they do (plain SGD, so no velocity carries a step over)
+        float[] oneRound = parameters(digitsClassifier().setSolver("sgd").setMaxIter(1).fit(train));
+        float[] annealed = parameters(digitsClassifier().setSolver("sgd").setMaxIter(3).setSchedule("exp:1e-30")
+                .fit(train));
+        float[] constant = parameters(digitsClassifier().setSolver("sgd").setMaxIter(3).fit(train));
+        assertArrayEquals(oneRound, annealed, 1e-6f);
+        double moved = 0;
+        for (int i = 0; i < oneRound.length; i++) {
+            moved = Math.max(moved, Math.abs(constant[i] - oneRound[i]));
+        }
+        assertTrue(moved > 1e-3, "a constant rate moved the parameters by at most " + moved);
+    }
+
+    @Test
     void labelsOutsideTheOutputLayerAreRejected() {
         Mlp4jClassifier tooFew = digitsClassifier().setLayers(new int[] {64, 8});
         Exception e = assertThrows(Exception.class, () -> tooFew.fit(train));
