@@ -76,8 +76,7 @@ public class SparkSideBySide {
         int epochs = Integer.parseInt(o.get("epochs"));
 
         if (!designs) {
-            Mlp4jClassifier mlp4j = new Mlp4jClassifier().setLayers(layers).setMaxIter(epochs).setSolver("sgd")
-                    .setStepSize(0.1).setBatchSize(128).setSeed(seed).setSchedule(o.get("schedule"));
+            Mlp4jClassifier mlp4j = sgd(layers, epochs, seed, o.get("schedule"));
             long t0 = System.nanoTime();
             Mlp4jClassificationModel m = mlp4j.fit(train);
             double mlp4jSeconds = (System.nanoTime() - t0) / 1e9;
@@ -110,9 +109,7 @@ public class SparkSideBySide {
                 int e = strategy.equals("averaging") ? epochs : syncEpochs;
                 for (int k = 1; k <= e; k = strategy.equals("averaging") ? k + 1 : e + 1) {
                     int run = strategy.equals("averaging") ? k : e;
-                    Mlp4jClassifier c = new Mlp4jClassifier().setLayers(layers).setMaxIter(run).setSolver("sgd")
-                            .setStepSize(0.1).setBatchSize(128).setSeed(seed).setSchedule(o.get("schedule"))
-                            .setStrategy(strategy);
+                    Mlp4jClassifier c = sgd(layers, run, seed, o.get("schedule")).setStrategy(strategy);
                     long t0 = System.nanoTime();
                     Mlp4jClassificationModel m = c.fit(train);
                     double s = (System.nanoTime() - t0) / 1e9;
@@ -123,6 +120,12 @@ public class SparkSideBySide {
             }
         }
         spark.stop();
+    }
+
+    /** The recipe: SGD, lr 0.1 (under {@code schedule}), batch 128, {@code epochs} epochs. */
+    static Mlp4jClassifier sgd(int[] layers, int epochs, long seed, String schedule) {
+        return new Mlp4jClassifier().setLayers(layers).setMaxIter(epochs).setSolver("sgd").setStepSize(0.1)
+                .setBatchSize(128).setSeed(seed).setSchedule(schedule);
     }
 
     /** The first {@code limit} rows of an IDX image file (pixels / 255) as (features, label). */
