@@ -93,8 +93,22 @@ class ElementwiseKernelsTest {
     }
 
     /**
-     * Batch normalisation's column loops: statistics, scaling and both backward passes, on the shapes above and the
-     * deep BSDE subnets' (64 rows of 100, 110 and 10 columns), with the input at an offset, give the reference's bits.
+     * Shapes on both sides of the vector kernels' choice between row-by-row and column-outer passes (rows of under
+     * 256 floats and at most 64 Ki floats go column-outer, in blocks of 16 rows): a last block of 5 rows, a matrix just
+     * inside the bound (600 × 100) and one just outside it (300 × 230).
+     */
+    private static final int[][] BLOCK_SHAPES = {{37, 110}, {600, 100}, {300, 230}};
+
+    private static int[][] withBlockShapes(int[][] shapes) {
+        int[][] all = Arrays.copyOf(shapes, shapes.length + BLOCK_SHAPES.length);
+        System.arraycopy(BLOCK_SHAPES, 0, all, shapes.length, BLOCK_SHAPES.length);
+        return all;
+    }
+
+    /**
+     * Batch normalisation's column loops: statistics, scaling and both backward passes, on the shapes above, the
+     * deep BSDE subnets' (64 rows of 100, 110 and 10 columns) and {@link #BLOCK_SHAPES}, with the input at an offset,
+     * give the reference's bits.
      */
     @Test
     void batchNormColumnKernelsAgreeBitForBit() {
@@ -102,6 +116,7 @@ class ElementwiseKernelsTest {
         shapes[SHAPES.length] = new int[]{64, 100};
         shapes[SHAPES.length + 1] = new int[]{64, 110};
         shapes[SHAPES.length + 2] = new int[]{64, 10};
+        shapes = withBlockShapes(shapes);
         for (int[] s : shapes) {
             int rows = s[0], cols = s[1], offset = 5;
             String shape = Arrays.toString(s);
@@ -143,7 +158,7 @@ class ElementwiseKernelsTest {
      * Batch normalisation's fused forward, {@code f(x·scale + shift)}, is the reference's scaling then its bias and
      * activation: bit for bit for identity, ReLU and leaky ReLU (which the vector kernels fuse), within the
      * approximations' bound for sigmoid and tanh, and exactly for softmax (handed to the reference). Also on the
-     * subnets' widths and with an output that ends at its last element.
+     * subnets' widths, {@link #BLOCK_SHAPES}, and with an output that ends at its last element.
      */
     @ParameterizedTest
     @EnumSource(Activation.class)
@@ -151,6 +166,7 @@ class ElementwiseKernelsTest {
         int[][] shapes = Arrays.copyOf(SHAPES, SHAPES.length + 2);
         shapes[SHAPES.length] = new int[]{64, 100};
         shapes[SHAPES.length + 1] = new int[]{64, 110};
+        shapes = withBlockShapes(shapes);
         for (int[] s : shapes) {
             int rows = s[0], cols = s[1], offset = 3;
             float[] x = random(offset + rows * cols, 2);

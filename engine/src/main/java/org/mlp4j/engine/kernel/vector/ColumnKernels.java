@@ -26,7 +26,25 @@ import org.mlp4j.engine.kernel.ScalarKernels;
  * reference is used when it does).
  */
 final class ColumnKernels {
+    /** Rows per block of the column-outer element-wise passes ({@link #columnsOuter}). */
+    private static final int ROW_BLOCK = 16;
+
     private ColumnKernels() {
+    }
+
+    /**
+     * Whether an element-wise pass with per-column parameters runs column vector by column vector down blocks of
+     * {@value #ROW_BLOCK} rows (the parameters loaded once per block and column vector, held in registers) rather
+     * than row by row (every parameter loaded again for each element vector): for matrices of at most 64 Ki floats
+     * with rows of under 256. There the row-by-row loop's loads of the parameters are most of its memory operations
+     * — the batch-norm input gradient loads four per element vector — and the column-outer form ran 1.5–1.8× (input
+     * gradient) and 1.4–1.5× (normalisation) as fast on a subnet's 64 × 100 and 64 × 110, 1.2–1.8× at 256 × 200
+     * (Zen 3, JDK 17 and 25). Larger matrices stream from L2 or beyond, where the row-by-row loop's sequential reads
+     * keep up: at 1024 × 128 the column-outer normalisation ran 0.75× on JDK 17, and at 256 × 1024 (rows 4 KiB apart,
+     * a block's rows sharing L1 sets) the input gradient 0.5×.
+     */
+    private static boolean columnsOuter(int rows, int cols) {
+        return cols < 256 && (long) rows * cols <= 65_536;
     }
 
     /** {@code out[j] = Σ_i d[i][j]}. */
@@ -138,6 +156,20 @@ final class ColumnKernels {
     private static void normalizeOrRelu(float[] x, int offset, int rows, int cols, float[] scale, float[] shift,
                                         boolean relu, float[] out) {
         int last = cols - L;
+        if (columnsOuter(rows, cols)) {
+            for (int i0 = 0; i0 < rows; i0 += ROW_BLOCK) {
+                int i1 = Math.min(rows, i0 + ROW_BLOCK);
+                for (int j = 0; j < cols; j += L) {
+                    int jj = Math.min(j, last);
+                    FloatVector vs = FloatVector.fromArray(S, scale, jj), vt = FloatVector.fromArray(S, shift, jj);
+                    for (int i = i0, r = offset + i0 * cols + jj, o = i0 * cols + jj; i < i1; i++, r += cols, o += cols) {
+                        FloatVector z = FloatVector.fromArray(S, x, r).mul(vs).add(vt);
+                        (relu ? z.max(0f) : z).intoArray(out, o);
+                    }
+                }
+            }
+            return;
+        }
         for (int i = 0, r = offset, o = 0; i < rows; i++, r += cols, o += cols) {
             for (int j = 0; j < cols; j += L) {
                 int jj = Math.min(j, last);
@@ -211,6 +243,21 @@ final class ColumnKernels {
             return;
         }
         int last = cols - L;
+        if (columnsOuter(rows, cols)) {
+            for (int i0 = 0; i0 < rows; i0 += ROW_BLOCK) {
+                int i1 = Math.min(rows, i0 + ROW_BLOCK);
+                for (int j = 0; j < cols; j += L) {
+                    int jj = Math.min(j, last);
+                    FloatVector va = FloatVector.fromArray(S, a, jj), vm = FloatVector.fromArray(S, mean, jj);
+                    FloatVector vb = FloatVector.fromArray(S, b, jj), vc = FloatVector.fromArray(S, c, jj);
+                    for (int i = i0, r = xOffset + i0 * cols + jj, o = i0 * cols + jj; i < i1; i++, r += cols, o += cols) {
+                        FloatVector centred = FloatVector.fromArray(S, x, r).sub(vm);
+                        va.mul(FloatVector.fromArray(S, g, o)).sub(vc.mul(centred)).sub(vb).intoArray(dx, o);
+                    }
+                }
+            }
+            return;
+        }
         for (int i = 0, r = xOffset, o = 0; i < rows; i++, r += cols, o += cols) {
             for (int j = 0; j < cols; j += L) {
                 int jj = Math.min(j, last);
