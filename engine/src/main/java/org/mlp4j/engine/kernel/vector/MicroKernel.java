@@ -462,9 +462,9 @@ final class MicroKernel {
      * can be: a row of at least {@code L} columns ({@code cols ≤ NR = 2·L}) is two vectors, the first at column 0 and
      * the second ending at column {@code cols}, overlapping the first when {@code cols} is not {@code 2·L}; both
      * read C before either is stored, so the overlapping lanes get the same value twice. Narrower rows go column
-     * by column. The earlier form (whole vectors, then the {@code cols mod L} columns one by one) took 57 ns over a
-     * full tile's 8 for a 6 × 14 corner (Zen 3, JDK 17), and the merges of edge tiles 2.5–8 % of a deep BSDE
-     * iteration.
+     * by column. The earlier form (whole vectors, then the {@code cols mod L} columns one by one) took about 65 ns
+     * for a 6 × 14 corner against 8 for a full tile, this one about 15 (Zen 3, JDK 17; Temurin 25 alike); JFR put
+     * 2.5–8 % of a deep BSDE iteration on the edge merges.
      */
     private static void mergeEdge(float[] acc, float alpha, float beta, float[] c, int cOff, int ldc, int rows, int cols) {
         if (cols < L) {
