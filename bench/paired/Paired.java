@@ -21,6 +21,42 @@ final class Paired {
         return loader.loadClass(name);
     }
 
+    /** One build's measurement: a call of its workload, one figure. */
+    interface Side {
+        double measure() throws Exception;
+    }
+
+    /**
+     * Warms each side for {@code warmUpNanos} (both, before either is timed, so that C2 has compiled both), then runs
+     * {@code rounds} rounds, each measuring both sides once in an order that alternates from round to round, so that
+     * neither build always runs first. Returns {@code figures[side][round]}.
+     */
+    static double[][] alternate(Side[] sides, long warmUpNanos, int rounds) throws Exception {
+        for (Side side : sides) {
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < warmUpNanos) {
+                side.measure();
+            }
+        }
+        double[][] figures = new double[2][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int q = 0; q < 2; q++) {
+                int v = (r + q) % 2;
+                figures[v][r] = sides[v].measure();
+            }
+        }
+        return figures;
+    }
+
+    /** {@code figures[1][r] / figures[0][r]}: each round's ratio new/old. */
+    static double[] perRound(double[][] figures) {
+        double[] ratio = new double[figures[0].length];
+        for (int r = 0; r < ratio.length; r++) {
+            ratio[r] = figures[1][r] / figures[0][r];
+        }
+        return ratio;
+    }
+
     /** "new/old median R (least..greatest)" of per-round ratios. */
     static String ratios(double[] ratio) {
         return String.format("new/old median %.3f (%.2f..%.2f)", median(ratio), min(ratio), max(ratio));

@@ -17,31 +17,17 @@ public final class PairedDeepBsde {
         int threads = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
         int iterations = Integer.parseInt(args[5]);
-        Object[] w = new Object[2];
-        Method[] run = new Method[2];
+        Paired.Side[] sides = new Paired.Side[2];
         for (int v = 0; v < 2; v++) {
             Class<?> c = Paired.workload(workload, jars[v], "DeepBsdeWorkload");
-            w[v] = c.getConstructor(int.class, int.class).newInstance(threads, iterations);
-            run[v] = c.getMethod("msPerIteration");
-            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w[v]));
+            Object w = c.getConstructor(int.class, int.class).newInstance(threads, iterations);
+            Method run = c.getMethod("msPerIteration");
+            sides[v] = () -> (double) run.invoke(w);
+            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w));
         }
-        for (int v = 0; v < 2; v++) { // warm both before timing either, so that C2 has compiled both
-            long start = System.nanoTime();
-            while (System.nanoTime() - start < WARM_UP_NANOS) {
-                run[v].invoke(w[v]);
-            }
-        }
-        double[][] ms = new double[2][rounds];
-        double[] ratio = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            for (int q = 0; q < 2; q++) {
-                int v = (r + q) % 2; // alternate which build goes first
-                ms[v][r] = (double) run[v].invoke(w[v]);
-            }
-            ratio[r] = ms[1][r] / ms[0][r];
-        }
+        double[][] ms = Paired.alternate(sides, WARM_UP_NANOS, rounds);
         System.out.printf("deep BSDE, %d iterations a round, %d threads, %d rounds%n", iterations, threads, rounds);
         System.out.printf("ms per iteration: old %.3f, new %.3f; %s%n",
-                Paired.median(ms[0]), Paired.median(ms[1]), Paired.ratios(ratio));
+                Paired.median(ms[0]), Paired.median(ms[1]), Paired.ratios(Paired.perRound(ms)));
     }
 }

@@ -33,23 +33,17 @@ public final class PairedGemm {
         }
         System.out.printf("%d threads, %d rounds of 30 calls%n", threads, rounds);
         for (String shape : shapes) {
-            for (int v = 0; v < 2; v++) { // warm both on this shape before timing either
-                long start = System.nanoTime();
-                while (System.nanoTime() - start < WARM_UP_NANOS) {
-                    gflops[v].invoke(w[v], shape, 20);
-                }
+            Paired.Side[] warm = new Paired.Side[2];
+            Paired.Side[] timed = new Paired.Side[2];
+            for (int v = 0; v < 2; v++) {
+                int side = v;
+                warm[v] = () -> (double) gflops[side].invoke(w[side], shape, 20);
+                timed[v] = () -> (double) gflops[side].invoke(w[side], shape, 30);
             }
-            double[][] g = new double[2][rounds];
-            double[] ratio = new double[rounds];
-            for (int r = 0; r < rounds; r++) {
-                for (int q = 0; q < 2; q++) {
-                    int v = (r + q) % 2; // alternate which build goes first
-                    g[v][r] = (double) gflops[v].invoke(w[v], shape, 30);
-                }
-                ratio[r] = g[1][r] / g[0][r];
-            }
+            Paired.alternate(warm, WARM_UP_NANOS, 0); // warm both on this shape before timing either
+            double[][] g = Paired.alternate(timed, 0, rounds);
             System.out.printf("%-20s old %.1f, new %.1f GFLOP/s; %s%n", shape,
-                    Paired.median(g[0]), Paired.median(g[1]), Paired.ratios(ratio));
+                    Paired.median(g[0]), Paired.median(g[1]), Paired.ratios(Paired.perRound(g)));
         }
     }
 }

@@ -20,32 +20,18 @@ public final class PairedTrain {
         int[] widths = Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
         int rows = Integer.parseInt(args[6]);
         int batch = Integer.parseInt(args[7]);
-        Object[] w = new Object[2];
-        Method[] epoch = new Method[2];
+        Paired.Side[] sides = new Paired.Side[2];
         for (int v = 0; v < 2; v++) {
             Class<?> c = Paired.workload(workload, jars[v], "TrainWorkload");
-            w[v] = c.getConstructor(int[].class, int.class, int.class, int.class)
+            Object w = c.getConstructor(int[].class, int.class, int.class, int.class)
                     .newInstance(widths, threads, rows, batch);
-            epoch[v] = c.getMethod("epochSeconds");
-            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w[v]));
+            Method epoch = c.getMethod("epochSeconds");
+            sides[v] = () -> (double) epoch.invoke(w);
+            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w));
         }
-        for (int v = 0; v < 2; v++) { // warm both before timing either, so that C2 has compiled both
-            long start = System.nanoTime();
-            while (System.nanoTime() - start < WARM_UP_NANOS) {
-                epoch[v].invoke(w[v]);
-            }
-        }
-        double[][] sec = new double[2][rounds];
-        double[] ratio = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            for (int q = 0; q < 2; q++) {
-                int v = (r + q) % 2; // alternate which build goes first
-                sec[v][r] = (double) epoch[v].invoke(w[v]);
-            }
-            ratio[r] = sec[1][r] / sec[0][r];
-        }
+        double[][] sec = Paired.alternate(sides, WARM_UP_NANOS, rounds);
         System.out.printf("%s, batch %d, %d rows, %d threads, %d rounds%n", args[5], batch, rows, threads, rounds);
         System.out.printf("epoch: old %.4f s, new %.4f s; %s%n",
-                Paired.median(sec[0]), Paired.median(sec[1]), Paired.ratios(ratio));
+                Paired.median(sec[0]), Paired.median(sec[1]), Paired.ratios(Paired.perRound(sec)));
     }
 }

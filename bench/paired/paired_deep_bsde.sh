@@ -10,16 +10,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
 old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
 java=java; opts=""; threads=2; rounds=11; iterations=300
-while [ $# -gt 0 ]; do
+paired_option() {
   case "$1" in
-    --java) java="$2"; shift 2 ;;
-    --jvm-opts) opts="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --rounds) rounds="$2"; shift 2 ;;
-    --iterations) iterations="$2"; shift 2 ;;
-    *) echo "unknown option: $1" >&2; exit 2 ;;
+    --iterations) iterations="$2" ;;
+    *) return 1 ;;
   esac
-done
+}
 # shellcheck source=paired_lib.sh
 source "$here/paired_lib.sh"
+paired_parse "$@"
 paired_run DeepBsdeWorkload PairedDeepBsde "$threads" "$rounds" "$iterations"

@@ -10,18 +10,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
 old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
 java=java; opts=""; threads=1; rounds=15; shapes="1000,128,784,NN;784,128,128,TN;128,128,64,NT"; oldp=""; newp=""
-while [ $# -gt 0 ]; do
+paired_option() {
   case "$1" in
-    --java) java="$2"; shift 2 ;;
-    --jvm-opts) opts="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --rounds) rounds="$2"; shift 2 ;;
-    --shapes) shapes="$2"; shift 2 ;;
-    --old-prop) oldp="$2"; shift 2 ;;
-    --new-prop) newp="$2"; shift 2 ;;
-    *) echo "unknown option: $1" >&2; exit 2 ;;
+    --shapes) shapes="$2" ;;
+    --old-prop) oldp="$2" ;;
+    --new-prop) newp="$2" ;;
+    *) return 1 ;;
   esac
-done
+}
 # shellcheck source=paired_lib.sh
 source "$here/paired_lib.sh"
+paired_parse "$@"
 paired_run GemmWorkload PairedGemm "$threads" "$rounds" "$shapes" "$oldp" "$newp"

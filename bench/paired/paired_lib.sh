@@ -1,7 +1,26 @@
 # shellcheck shell=bash
-# Sourced by the paired_*.sh scripts. paired_run WORKLOAD HARNESS ARGS…: compiles WORKLOAD.java against the new jar
-# and the harness, then runs HARNESS with the workload's classes, both jars and ARGS. Reads $java, $opts, $old, $new
-# and $here from the script.
+# Sourced by the paired_*.sh scripts.
+#
+# paired_parse ARGS…: reads the options every script shares (--java, --jvm-opts, --threads, --rounds) into $java,
+# $opts, $threads and $rounds; any other option goes to the script's own paired_option function, called with the
+# option and its value, which sets its variable or returns 1 for an unknown option.
+#
+# paired_run WORKLOAD HARNESS ARGS…: compiles WORKLOAD.java against the new jar and the harness, then runs HARNESS
+# with the workload's classes, both jars and ARGS. Reads $java, $opts, $old, $new and $here from the script.
+paired_parse() {
+  while [ $# -gt 0 ]; do
+    [ $# -ge 2 ] || { echo "option $1 needs a value" >&2; exit 2; }
+    case "$1" in
+      --java) java="$2" ;;
+      --jvm-opts) opts="$2" ;;
+      --threads) threads="$2" ;;
+      --rounds) rounds="$2" ;;
+      *) paired_option "$1" "$2" || { echo "unknown option: $1" >&2; exit 2; } ;;
+    esac
+    shift 2
+  done
+}
+
 paired_run() {
   local workload="$1" harness="$2" jar javac
   shift 2

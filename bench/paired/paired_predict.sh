@@ -11,18 +11,17 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -ge 2 ] || { sed -n 2,9p "$0"; exit 2; }
 old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
-java=java; opts=""; threads=2; rounds=20; layers=784,128,64,10
-while [ $# -gt 0 ]; do
+java=java; opts=""; threads=2; rounds=20; layers=784,128,64,10; rows_prop=""
+paired_option() {
   case "$1" in
-    --java) java="$2"; shift 2 ;;
-    --jvm-opts) opts="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --rounds) rounds="$2"; shift 2 ;;
-    --layers) layers="$2"; shift 2 ;;
-    --rows) opts="$opts -Dpaired.rows=$(realpath "$2")"; shift 2 ;;
-    *) echo "unknown option: $1" >&2; exit 2 ;;
+    --layers) layers="$2" ;;
+    --rows) rows_prop="-Dpaired.rows=$(realpath "$2")" ;;
+    *) return 1 ;;
   esac
-done
+}
 # shellcheck source=paired_lib.sh
 source "$here/paired_lib.sh"
+paired_parse "$@"
+# after parsing, so that --jvm-opts given after --rows keeps the rows
+opts="$opts $rows_prop"
 paired_run PredictWorkload PairedPredict "$threads" "$rounds" "$layers"

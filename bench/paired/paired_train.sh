@@ -10,18 +10,15 @@ here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
 old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
 java=java; opts=""; threads=2; rounds=15; layers=784,128,64,10; rows=20000; batch=128
-while [ $# -gt 0 ]; do
+paired_option() {
   case "$1" in
-    --java) java="$2"; shift 2 ;;
-    --jvm-opts) opts="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --rounds) rounds="$2"; shift 2 ;;
-    --layers) layers="$2"; shift 2 ;;
-    --rows) rows="$2"; shift 2 ;;
-    --batch) batch="$2"; shift 2 ;;
-    *) echo "unknown option: $1" >&2; exit 2 ;;
+    --layers) layers="$2" ;;
+    --rows) rows="$2" ;;
+    --batch) batch="$2" ;;
+    *) return 1 ;;
   esac
-done
+}
 # shellcheck source=paired_lib.sh
 source "$here/paired_lib.sh"
+paired_parse "$@"
 paired_run TrainWorkload PairedTrain "$threads" "$rounds" "$layers" "$rows" "$batch"
