@@ -4,21 +4,50 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * What the paired harnesses share: loading one build's copy of a workload, and the order statistics they print
- * (median, least and greatest of the rounds' figures).
+ * What the paired harnesses share: loading one build's copy of a workload, alternating rounds between the builds, and
+ * the order statistics they print (median, least and greatest of the rounds' figures).
  */
 final class Paired {
     private Paired() {
     }
 
     /**
-     * Class {@code name} of the workload classes at {@code workload}, in a class loader of its own over them and
-     * {@code jar}: each build gets its own copy of the engine, side by side in one JVM.
+     * A new instance of class {@code name} of the workload classes at {@code workload}, constructed with
+     * {@code args}, in a class loader of its own over them and {@code jar}: each build gets its own copy of the engine,
+     * side by side in one JVM. The side's system property, if {@code -Dpaired.old.prop=key=value} or
+     * {@code -Dpaired.new.prop=...} names one, is set while that copy's settings initialise and the workload is made,
+     * and taken back afterwards: the same jar twice with two {@code mlp4j.gemm.*} or {@code mlp4j.vector.bits}
+     * values compares two tiles or blockings in one JVM (settings the engine reads at start-up only).
      */
-    static Class<?> workload(Path workload, Path jar, String name) throws Exception {
+    static Object create(Path workload, Path jar, int side, String name, Class<?>[] types, Object... args)
+            throws Exception {
         URLClassLoader loader = new URLClassLoader(new URL[] {workload.toUri().toURL(), jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
-        return loader.loadClass(name);
+        String property = System.getProperty(side == 0 ? "paired.old.prop" : "paired.new.prop", "");
+        String[] kv = property.split("=", 2);
+        if (!property.isEmpty() && kv.length != 2) {
+            throw new IllegalArgumentException("a side's property is key=value, got " + property);
+        }
+        String before = property.isEmpty() ? null : System.setProperty(kv[0], kv[1]);
+        try {
+            Class.forName("org.mlp4j.engine.kernel.KernelSettings", true, loader);
+            return loader.loadClass(name).getConstructor(types).newInstance(args);
+        } finally {
+            if (!property.isEmpty()) {
+                if (before == null) {
+                    System.clearProperty(kv[0]);
+                } else {
+                    System.setProperty(kv[0], before);
+                }
+            }
+        }
+    }
+
+    /** "old JAR: KERNELS", or "new ..." with the side's property when it has one. */
+    static String describe(int side, Path jar, Object workload) throws Exception {
+        String property = System.getProperty(side == 0 ? "paired.old.prop" : "paired.new.prop", "");
+        return (side == 0 ? "old " : "new ") + jar + (property.isEmpty() ? "" : " (-D" + property + ")") + ": "
+                + workload.getClass().getMethod("kernels").invoke(workload);
     }
 
     /** One build's measurement: a call of its workload, one figure. */

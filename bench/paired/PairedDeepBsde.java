@@ -19,11 +19,11 @@ public final class PairedDeepBsde {
         int iterations = Integer.parseInt(args[5]);
         Paired.Side[] sides = new Paired.Side[2];
         for (int v = 0; v < 2; v++) {
-            Class<?> c = Paired.workload(workload, jars[v], "DeepBsdeWorkload");
-            Object w = c.getConstructor(int.class, int.class).newInstance(threads, iterations);
-            Method run = c.getMethod("msPerIteration");
+            Object w = Paired.create(workload, jars[v], v, "DeepBsdeWorkload", new Class<?>[] {int.class, int.class},
+                    threads, iterations);
+            Method run = w.getClass().getMethod("msPerIteration");
             sides[v] = () -> (double) run.invoke(w);
-            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w));
+            System.out.println(Paired.describe(v, jars[v], w));
         }
         double[][] ms = Paired.alternate(sides, WARM_UP_NANOS, rounds);
         System.out.printf("deep BSDE, %d iterations a round, %d threads, %d rounds%n", iterations, threads, rounds);

@@ -4,11 +4,10 @@ import java.nio.file.Path;
 /**
  * Two builds of mlp4j in one JVM, timing the same GEMMs in alternating rounds (see {@code PairedPredict} for why
  * rounds and not invocations). For each shape it prints each build's median GFLOP/s and the median and range of the
- * per-round ratio new/old (above 1: the new build is faster). Each side may get one system property of its own
- * ({@code key=value}, set just before that side's engine initialises its settings): the same jar with two
- * {@code -Dmlp4j.gemm.*} choices compares two tiles or blockings in one JVM.
+ * per-round ratio new/old (above 1: the new build is faster). Each side may get a system property of its own
+ * ({@link Paired#create}).
  *
- * <p>Arguments: {@code workloadClasses oldJar newJar threads rounds "M,N,K,TT;…" [oldProperty [newProperty]]}.
+ * <p>Arguments: {@code workloadClasses oldJar newJar threads rounds "M,N,K,TT;…"}.
  */
 public final class PairedGemm {
     private static final long WARM_UP_NANOS = 1_500_000_000L;
@@ -22,14 +21,9 @@ public final class PairedGemm {
         Object[] w = new Object[2];
         Method[] gflops = new Method[2];
         for (int v = 0; v < 2; v++) {
-            if (args.length > 6 + v && !args[6 + v].isEmpty()) {
-                String[] kv = args[6 + v].split("=", 2);
-                System.setProperty(kv[0], kv[1]);
-            }
-            Class<?> c = Paired.workload(workload, jars[v], "GemmWorkload");
-            w[v] = c.getConstructor(int.class).newInstance(threads);
-            gflops[v] = c.getMethod("gflops", String.class, int.class);
-            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w[v]));
+            w[v] = Paired.create(workload, jars[v], v, "GemmWorkload", new Class<?>[] {int.class}, threads);
+            gflops[v] = w[v].getClass().getMethod("gflops", String.class, int.class);
+            System.out.println(Paired.describe(v, jars[v], w[v]));
         }
         System.out.printf("%d threads, %d rounds of 30 calls%n", threads, rounds);
         for (String shape : shapes) {

@@ -23,11 +23,11 @@ public final class PairedPredict {
         Method[] latency = new Method[2];
         Method[] rate = new Method[2];
         for (int v = 0; v < 2; v++) {
-            Class<?> c = Paired.workload(workload, jars[v], "PredictWorkload");
-            w[v] = c.getConstructor(int[].class, int.class).newInstance(widths, threads);
-            latency[v] = c.getMethod("latencyNanos", int.class);
-            rate[v] = c.getMethod("rowsPerSecond", int.class);
-            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w[v]));
+            w[v] = Paired.create(workload, jars[v], v, "PredictWorkload", new Class<?>[] {int[].class, int.class},
+                    widths, threads);
+            latency[v] = w[v].getClass().getMethod("latencyNanos", int.class);
+            rate[v] = w[v].getClass().getMethod("rowsPerSecond", int.class);
+            System.out.println(Paired.describe(v, jars[v], w[v]));
         }
         for (int v = 0; v < 2; v++) { // warm both before timing either, so that C2 has compiled both
             long start = System.nanoTime();

@@ -22,12 +22,11 @@ public final class PairedTrain {
         int batch = Integer.parseInt(args[7]);
         Paired.Side[] sides = new Paired.Side[2];
         for (int v = 0; v < 2; v++) {
-            Class<?> c = Paired.workload(workload, jars[v], "TrainWorkload");
-            Object w = c.getConstructor(int[].class, int.class, int.class, int.class)
-                    .newInstance(widths, threads, rows, batch);
-            Method epoch = c.getMethod("epochSeconds");
+            Object w = Paired.create(workload, jars[v], v, "TrainWorkload",
+                    new Class<?>[] {int[].class, int.class, int.class, int.class}, widths, threads, rows, batch);
+            Method epoch = w.getClass().getMethod("epochSeconds");
             sides[v] = () -> (double) epoch.invoke(w);
-            System.out.println((v == 0 ? "old " : "new ") + jars[v] + ": " + c.getMethod("kernels").invoke(w));
+            System.out.println(Paired.describe(v, jars[v], w));
         }
         double[][] sec = Paired.alternate(sides, WARM_UP_NANOS, rounds);
         System.out.printf("%s, batch %d, %d rows, %d threads, %d rounds%n", args[5], batch, rows, threads, rounds);

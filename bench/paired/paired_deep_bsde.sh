@@ -3,7 +3,7 @@
 # round; see PairedDeepBsde.java).
 #
 # Usage: bench/paired/paired_deep_bsde.sh OLD.jar NEW.jar [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"]
-#          [--threads N] [--rounds R] [--iterations I]
+#          [--threads N] [--rounds R] [--iterations I] [--old-prop k=v] [--new-prop k=v]
 # The jars are CLI jars (cli/target/mlp4j.jar of two checkouts). Needs a JDK (javac) of 17 or later.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

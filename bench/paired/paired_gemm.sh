@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares two builds of mlp4j in one JVM, in alternating rounds: GFLOP/s of GEMMs through Kernels.gemm (see
-# PairedGemm.java). The same jar twice with --old-prop/--new-prop compares two settings (tile rows, blocking).
+# PairedGemm.java).
 #
 # Usage: bench/paired/paired_gemm.sh OLD.jar NEW.jar [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"]
 #          [--threads N] [--rounds R] [--shapes "1000,128,784,NN;784,128,128,TN"] [--old-prop k=v] [--new-prop k=v]
@@ -9,16 +9,14 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 [ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
 old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
-java=java; opts=""; threads=1; rounds=15; shapes="1000,128,784,NN;784,128,128,TN;128,128,64,NT"; oldp=""; newp=""
+java=java; opts=""; threads=1; rounds=15; shapes="1000,128,784,NN;784,128,128,TN;128,128,64,NT"
 paired_option() {
   case "$1" in
     --shapes) shapes="$2" ;;
-    --old-prop) oldp="$2" ;;
-    --new-prop) newp="$2" ;;
     *) return 1 ;;
   esac
 }
 # shellcheck source=paired_lib.sh
 source "$here/paired_lib.sh"
 paired_parse "$@"
-paired_run GemmWorkload PairedGemm "$threads" "$rounds" "$shapes" "$oldp" "$newp"
+paired_run GemmWorkload PairedGemm "$threads" "$rounds" "$shapes"

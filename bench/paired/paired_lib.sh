@@ -2,11 +2,14 @@
 # Sourced by the paired_*.sh scripts.
 #
 # paired_parse ARGS…: reads the options every script shares (--java, --jvm-opts, --threads, --rounds) into $java,
-# $opts, $threads and $rounds; any other option goes to the script's own paired_option function, called with the
-# option and its value, which sets its variable or returns 1 for an unknown option.
+# $opts, $threads and $rounds, and --old-prop/--new-prop KEY=VALUE (a system property for one side only, set while
+# that side's engine reads its settings: the same jar twice compares two settings, e.g. mlp4j.gemm.mr=4 against 6);
+# any other option goes to the script's own paired_option function, called with the option and its value, which sets
+# its variable or returns 1 for an unknown option.
 #
 # paired_run WORKLOAD HARNESS ARGS…: compiles WORKLOAD.java against the new jar and the harness, then runs HARNESS
 # with the workload's classes, both jars and ARGS. Reads $java, $opts, $old, $new and $here from the script.
+paired_props=()
 paired_parse() {
   while [ $# -gt 0 ]; do
     [ $# -ge 2 ] || { echo "option $1 needs a value" >&2; exit 2; }
@@ -15,6 +18,8 @@ paired_parse() {
       --jvm-opts) opts="$2" ;;
       --threads) threads="$2" ;;
       --rounds) rounds="$2" ;;
+      --old-prop) paired_props+=("-Dpaired.old.prop=$2") ;;
+      --new-prop) paired_props+=("-Dpaired.new.prop=$2") ;;
       *) paired_option "$1" "$2" || { echo "unknown option: $1" >&2; exit 2; } ;;
     esac
     shift 2
@@ -35,6 +40,6 @@ paired_run() {
   fi
   "$javac" -d "$paired_out" "$here/Paired.java" "$here/$harness.java"
   # shellcheck disable=SC2086  # $opts is a list of JVM flags
-  "$java" --add-modules jdk.incubator.vector $opts -cp "$paired_out" "$harness" "$paired_out/workload" "$old" "$new" \
+  "$java" --add-modules jdk.incubator.vector $opts "${paired_props[@]}" -cp "$paired_out" "$harness" "$paired_out/workload" "$old" "$new" \
     "$@" 2> >(grep -v 'incubator modules' >&2)
 }

@@ -3,7 +3,7 @@
 # network (see PairedPredict.java for why rounds and not invocations).
 #
 # Usage: bench/paired/paired_predict.sh OLD.jar NEW.jar [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"]
-#          [--threads N] [--rounds R] [--layers 784,128,64,10] [--rows IDX]
+#          [--threads N] [--rounds R] [--layers 784,128,64,10] [--rows IDX] [--old-prop k=v] [--new-prop k=v]
 # --rows: predict the first 1000 images of an IDX file (e.g. Fashion-MNIST's t10k-images-idx3-ubyte.gz, as
 # `mlp4j bench` does when it is installed) instead of uniform noise, which has no exact zeros.
 # The jars are CLI jars (cli/target/mlp4j.jar of two checkouts). Needs a JDK (javac) of 17 or later.

@@ -4,10 +4,11 @@
 #
 # Usage: bench/paired/paired_train.sh OLD.jar NEW.jar [--java /path/to/java] [--jvm-opts "-XX:UseAVX=2"]
 #          [--threads N] [--rounds R] [--layers 784,128,64,10] [--rows 20000] [--batch 128]
+#          [--old-prop k=v] [--new-prop k=v]
 # The jars are CLI jars (cli/target/mlp4j.jar of two checkouts). Needs a JDK (javac) of 17 or later.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-[ $# -ge 2 ] || { sed -n 2,7p "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n 2,8p "$0"; exit 2; }
 old="$(realpath "$1")"; new="$(realpath "$2")"; shift 2
 java=java; opts=""; threads=2; rounds=15; layers=784,128,64,10; rows=20000; batch=128
 paired_option() {
