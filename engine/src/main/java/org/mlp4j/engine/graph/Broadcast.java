@@ -58,9 +58,15 @@ final class Broadcast {
 
     /**
      * Adds {@code ∂out/∂a ⊙ g} into {@code ga} (when not null) and {@code ∂out/∂b ⊙ g} into {@code gb}, summed over
-     * the dimensions each operand was broadcast along.
+     * the dimensions each operand was broadcast along; with {@code assignA} ({@code assignB}) the terms are stored
+     * instead, overwriting what {@code ga} ({@code gb}) held: only for an operand of the output's shape beside one
+     * that spans its columns (the row loops), whose every element receives exactly one term.
      */
-    static void backward(Kernels k, Op op, Tensor a, Tensor b, float[] g, float[] ga, float[] gb, int rows, int cols) {
+    static void backward(Kernels k, Op op, Tensor a, Tensor b, float[] g, float[] ga, boolean assignA,
+                         float[] gb, boolean assignB, int rows, int cols) {
+        if ((assignA || assignB) && !(a.cols == cols && b.cols == cols)) {
+            throw new IllegalArgumentException("assigning a broadcast gradient needs the row loops");
+        }
         float[] x = a.value;
         float[] y = b.value;
         boolean xr = a.rows == rows;
@@ -74,23 +80,31 @@ final class Broadcast {
             if (xc && yc) {
                 switch (op) {
                     case ADD -> {
-                        if (ga != null) k.addScaled(cols, 1f, g, o, ga, xo);
-                        if (gb != null) k.addScaled(cols, 1f, g, o, gb, yo);
+                        if (ga != null) copyOrAdd(k, cols, g, o, ga, xo, assignA);
+                        if (gb != null) copyOrAdd(k, cols, g, o, gb, yo, assignB);
                     }
                     case SUB -> {
-                        if (ga != null) k.addScaled(cols, 1f, g, o, ga, xo);
-                        if (gb != null) for (int j = 0; j < cols; j++) gb[yo + j] -= g[o + j];
+                        if (ga != null) copyOrAdd(k, cols, g, o, ga, xo, assignA);
+                        if (gb != null) {
+                            for (int j = 0; j < cols; j++) gb[yo + j] = assignB ? -g[o + j] : gb[yo + j] - g[o + j];
+                        }
                     }
                     case MUL -> {
-                        if (ga != null) k.addProduct(cols, g, o, y, yo, ga, xo);
-                        if (gb != null) k.addProduct(cols, g, o, x, xo, gb, yo);
+                        if (ga != null) productOrAdd(k, cols, g, o, y, yo, ga, xo, assignA);
+                        if (gb != null) productOrAdd(k, cols, g, o, x, xo, gb, yo, assignB);
                     }
                     default -> {
-                        if (ga != null) for (int j = 0; j < cols; j++) ga[xo + j] += g[o + j] / y[yo + j];
+                        if (ga != null) {
+                            for (int j = 0; j < cols; j++) {
+                                float d = g[o + j] / y[yo + j];
+                                ga[xo + j] = assignA ? d : ga[xo + j] + d;
+                            }
+                        }
                         if (gb != null) {
                             for (int j = 0; j < cols; j++) {
                                 float v = y[yo + j];
-                                gb[yo + j] -= g[o + j] * x[xo + j] / (v * v);
+                                float d = g[o + j] * x[xo + j] / (v * v);
+                                gb[yo + j] = assignB ? -d : gb[yo + j] - d;
                             }
                         }
                     }
@@ -122,6 +136,23 @@ final class Broadcast {
                     }
                 }
             }
+        }
+    }
+
+    private static void copyOrAdd(Kernels k, int n, float[] g, int o, float[] dst, int off, boolean assign) {
+        if (assign) {
+            System.arraycopy(g, o, dst, off, n);
+        } else {
+            k.addScaled(n, 1f, g, o, dst, off);
+        }
+    }
+
+    private static void productOrAdd(Kernels k, int n, float[] g, int o, float[] y, int yo, float[] dst, int off,
+                                     boolean assign) {
+        if (assign) {
+            k.multiplyInto(n, g, o, y, yo, dst, off);
+        } else {
+            k.addProduct(n, g, o, y, yo, dst, off);
         }
     }
 }

@@ -172,6 +172,7 @@ public final class Tape {
         if (g.passes == null || g.passes.length != subnets.length) {
             g.passes = new StackPass[subnets.length];
             g.zeroInPass = new boolean[subnets.length];
+            g.partGradStamp = new int[subnets.length];
             g.subnets = new Subnet[subnets.length];
             g.inputs = new Tensor[subnets.length];
         }
@@ -295,7 +296,7 @@ public final class Tape {
             if (groups.isOpen()) {
                 return; // another group has the pool: this one runs whole when the walk reaches it
             }
-            gradOf(g); // zeroed before any thread reads it
+            claim(g); // each released part copies its own slice in before any thread reads it
             if (!groups.open(g)) {
                 return;
             }
@@ -515,6 +516,10 @@ public final class Tape {
     // ---- backward ----
 
     /** The gradient buffer of {@code t} for this backward pass, zeroed on first use. */
+    /**
+     * The gradient of {@code t}, for an operation that adds its contribution: zeroed on the pass's first use. An
+     * operation that writes every element of the gradient uses {@link #claim} instead and skips the zeroing.
+     */
     private float[] gradOf(Tensor t) {
         int n = t.rows * t.cols;
         if (t.gradStamp != stamp) {
@@ -528,8 +533,23 @@ public final class Tape {
         return t.grad;
     }
 
-    private float[] gradIfNeeded(Tensor t) {
-        return t.requiresGrad ? gradOf(t) : null;
+    /**
+     * Makes {@code t.grad} this pass's gradient of {@code t} without zeroing it, for an operation that writes every
+     * element: returns true when this is the pass's first contribution, and the caller must then assign its values
+     * (the array holds an earlier pass's), else add them. Most gradients in a recording have one contribution, and
+     * for those the zeroing was a whole extra pass over memory (for the deep BSDE example, about 0.5 M floats an
+     * iteration on the tape's thread, the one the other threads wait for).
+     */
+    private boolean claim(Tensor t) {
+        if (t.gradStamp == stamp) {
+            return false;
+        }
+        int n = t.rows * t.cols;
+        if (t.grad == null || t.grad.length < n) {
+            t.grad = new float[n];
+        }
+        t.gradStamp = stamp;
+        return true;
     }
 
     private void backwardStep(Tensor t) {
@@ -540,70 +560,92 @@ public final class Tape {
             case PARAMETER -> {
                 kernels.addScaled(n, 1f, g, 0, t.parameter.gradient(), 0);
             }
-            case ADD, SUB, MUL, DIV -> Broadcast.backward(kernels, t.op, t.a, t.b, g, gradIfNeeded(t.a), gradIfNeeded(t.b),
-                    t.rows, t.cols);
+            case ADD, SUB, MUL, DIV -> binaryBackward(t, g);
             case SCALE -> {
-                kernels.addScaled(n, t.scalar, g, 0, gradOf(t.a), 0);
+                if (claim(t.a)) {
+                    kernels.scaleInto(n, t.scalar, g, 0, t.a.grad, 0);
+                } else {
+                    kernels.addScaled(n, t.scalar, g, 0, t.a.grad, 0);
+                }
             }
-            case SHIFT -> kernels.addScaled(n, 1f, g, 0, gradOf(t.a), 0);
+            case SHIFT -> assignOrAdd(g, 0, t.a, 0, n);
             case SQUARE -> {
-                float[] ga = gradOf(t.a);
+                boolean fresh = claim(t.a);
+                float[] ga = t.a.grad;
                 float[] x = t.a.value;
                 for (int i = 0; i < n; i++) {
-                    ga[i] += 2f * x[i] * g[i];
+                    float d = 2f * x[i] * g[i];
+                    ga[i] = fresh ? d : ga[i] + d;
                 }
             }
             case ROW_SUMS, ROW_MEANS -> {
-                float[] ga = gradOf(t.a);
+                boolean fresh = claim(t.a);
+                float[] ga = t.a.grad;
                 int c = t.a.cols;
                 float f = t.op == Op.ROW_MEANS ? 1f / c : 1f;
                 for (int i = 0; i < t.a.rows; i++) {
-                    kernels.addConstant(c, g[i] * f, ga, i * c);
+                    if (fresh) {
+                        Arrays.fill(ga, i * c, (i + 1) * c, g[i] * f);
+                    } else {
+                        kernels.addConstant(c, g[i] * f, ga, i * c);
+                    }
                 }
             }
             case SUM, MEAN -> {
-                float[] ga = gradOf(t.a);
+                boolean fresh = claim(t.a);
+                float[] ga = t.a.grad;
                 int m = t.a.rows * t.a.cols;
                 float gi = t.op == Op.MEAN ? g[0] / m : g[0];
-                for (int i = 0; i < m; i++) {
-                    ga[i] += gi;
+                if (fresh) {
+                    Arrays.fill(ga, 0, m, gi);
+                } else {
+                    kernels.addConstant(m, gi, ga, 0);
                 }
             }
             case MATMUL -> {
                 Tensor a = t.a;
                 Tensor b = t.b;
+                // β = 0 on a gradient's first contribution: C is then not read (BLAS), so it needs no zeroing
                 if (a.requiresGrad) {
+                    float beta = claim(a) ? 0f : 1f;
                     kernels.gemm(false, true, a.rows, a.cols, b.cols, 1f, g, 0, b.cols, b.value, 0, b.cols,
-                            1f, gradOf(a), 0, a.cols);
+                            beta, a.grad, 0, a.cols);
                 }
                 if (b.requiresGrad) {
+                    float beta = claim(b) ? 0f : 1f;
                     kernels.gemm(true, false, b.rows, b.cols, a.rows, 1f, a.value, 0, a.cols, g, 0, b.cols,
-                            1f, gradOf(b), 0, b.cols);
+                            beta, b.grad, 0, b.cols);
                 }
             }
             case ACTIVATION -> activationBackward(t, g, n);
             case MAP -> {
-                float[] ga = gradOf(t.a);
+                boolean fresh = claim(t.a);
+                float[] ga = t.a.grad;
                 float[] x = t.a.value;
                 ElementFunction f = t.function;
                 for (int i = 0; i < n; i++) {
-                    ga[i] += g[i] * f.derivative(x[i]);
+                    float d = g[i] * f.derivative(x[i]);
+                    ga[i] = fresh ? d : ga[i] + d;
                 }
             }
             case NETWORK -> {
                 float[][] sinks = t.subnet.frozen() ? null : t.subnet.gradientArrays();
                 float[] dx = t.pass.backward(kernels, g, sinks, t.a.requiresGrad);
                 if (dx != null) {
-                    kernels.addScaled(t.a.rows * t.a.cols, 1f, dx, 0, gradOf(t.a), 0);
+                    assignOrAdd(dx, 0, t.a, 0, t.a.rows * t.a.cols);
                 }
             }
             case PART -> {
-                kernels.addScaled(n, 1f, g, 0, gradOf(t.a), t.part * n);
+                // a group output is the only writer of its slice of the group's gradient (one part per slice)
+                claim(t.a);
+                System.arraycopy(g, 0, t.a.grad, t.part * n, n);
+                t.a.partGradStamp[t.part] = stamp;
             }
             case NETWORKS -> {
-                for (Tensor in : t.inputs) {
-                    if (in.requiresGrad) {
-                        gradOf(in);
+                int slice = n / t.passes.length;
+                for (int s = 0; s < t.passes.length; s++) {
+                    if (t.partGradStamp[s] != stamp) { // an output nothing read: its gradient is zero
+                        Arrays.fill(t.grad, s * slice, (s + 1) * slice, 0f);
                     }
                 }
                 t.groupBackwardStamp = stamp;
@@ -612,7 +654,7 @@ public final class Tape {
                 for (int i = 0; i < t.inputs.length; i++) {
                     Tensor in = t.inputs[i];
                     if (in.requiresGrad) {
-                        kernels.addScaled(in.rows * in.cols, 1f, t.passes[i].inputGradient(), 0, in.grad, 0);
+                        assignOrAdd(t.passes[i].inputGradient(), 0, in, 0, in.rows * in.cols);
                     }
                 }
             }
@@ -620,13 +662,54 @@ public final class Tape {
         }
     }
 
+    /**
+     * {@code n} floats of {@code x} from {@code xOff} into {@code t}'s gradient at {@code off}: copied on the
+     * gradient's first contribution, else added.
+     */
+    private void assignOrAdd(float[] x, int xOff, Tensor t, int off, int n) {
+        if (claim(t)) {
+            System.arraycopy(x, xOff, t.grad, off, n);
+        } else {
+            kernels.addScaled(n, 1f, x, xOff, t.grad, off);
+        }
+    }
+
+    /**
+     * An element-wise binary operation's backward. An operand of the output's shape, beside one that spans the
+     * output's columns (so that {@link Broadcast#backward} takes its row loops), has its gradient assigned on its
+     * first contribution; a broadcast operand's gradient is a sum over what it was broadcast along, added into zeros.
+     */
+    private void binaryBackward(Tensor t, float[] g) {
+        Tensor a = t.a;
+        Tensor b = t.b;
+        boolean rowLoops = a.cols == t.cols && b.cols == t.cols;
+        boolean assignA = false;
+        boolean assignB = false;
+        float[] ga = null;
+        float[] gb = null;
+        if (a.requiresGrad) {
+            if (rowLoops && a.rows == t.rows) {
+                assignA = claim(a);
+                ga = a.grad;
+            } else {
+                ga = gradOf(a);
+            }
+        }
+        if (b.requiresGrad) {
+            if (rowLoops && b.rows == t.rows) {
+                assignB = claim(b); // false when b is a: its gradient was just claimed, the second term adds
+                gb = b.grad;
+            } else {
+                gb = gradOf(b);
+            }
+        }
+        Broadcast.backward(kernels, t.op, a, b, g, ga, assignA, gb, assignB, t.rows, t.cols);
+    }
+
     private void activationBackward(Tensor t, float[] g, int n) {
-        float[] ga = gradOf(t.a);
         Activation f = t.activation;
         if (f == Activation.IDENTITY) {
-            for (int i = 0; i < n; i++) {
-                ga[i] += g[i];
-            }
+            assignOrAdd(g, 0, t.a, 0, n);
             return;
         }
         if (t.scratch == null || t.scratch.length < n) {
@@ -649,8 +732,6 @@ public final class Tape {
             System.arraycopy(g, 0, d, 0, n);
             kernels.activationBackward(d, y, n, f, t.scalar);
         }
-        for (int i = 0; i < n; i++) {
-            ga[i] += d[i];
-        }
+        assignOrAdd(d, 0, t.a, 0, n);
     }
 }

@@ -38,6 +38,11 @@ public final class Tensor {
     boolean[] zeroInPass;
     /** The stamp of the last backward pass that ran this group's backward. */
     int groupBackwardStamp;
+    /**
+     * Per subnet of a group: the backward pass whose output part wrote its slice of the group's gradient (each part
+     * copies its gradient in; slices nobody wrote are zeroed when the group's backward starts).
+     */
+    int[] partGradStamp;
     int part;
     /** A group output's readers whose backward step is still to come (counted by {@link Tape#backward}). */
     int readers;
