@@ -2,6 +2,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 
 /**
  * What the paired harnesses share: loading one build's copy of a workload, alternating rounds between the builds, and
@@ -14,31 +15,43 @@ final class Paired {
     /**
      * A new instance of class {@code name} of the workload classes at {@code workload}, constructed with
      * {@code args}, in a class loader of its own over them and {@code jar}: each build gets its own copy of the engine,
-     * side by side in one JVM. The side's system property, if {@code -Dpaired.old.prop=key=value} or
-     * {@code -Dpaired.new.prop=...} names one, is set while that copy's settings initialise and the workload is made,
-     * and taken back afterwards: the same jar twice with two {@code mlp4j.gemm.*} or {@code mlp4j.vector.bits}
-     * values compares two tiles or blockings in one JVM (settings the engine reads at start-up only).
+     * side by side in one JVM. The side's engine reads its settings and the workload is made {@link #under} the
+     * side's property.
      */
     static Object create(Path workload, Path jar, int side, String name, Class<?>[] types, Object... args)
             throws Exception {
         URLClassLoader loader = new URLClassLoader(new URL[] {workload.toUri().toURL(), jar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader());
-        String property = System.getProperty(side == 0 ? "paired.old.prop" : "paired.new.prop", "");
-        String[] kv = property.split("=", 2);
-        if (!property.isEmpty() && kv.length != 2) {
-            throw new IllegalArgumentException("a side's property is key=value, got " + property);
-        }
-        String before = property.isEmpty() ? null : System.setProperty(kv[0], kv[1]);
-        try {
+        return under(side, () -> {
             Class.forName("org.mlp4j.engine.kernel.KernelSettings", true, loader);
             return loader.loadClass(name).getConstructor(types).newInstance(args);
+        });
+    }
+
+    /**
+     * Runs {@code body} with side {@code side}'s system property set, if {@code -Dpaired.old.prop=key=value} (side 0)
+     * or {@code -Dpaired.new.prop=...} (side 1) names one, and takes it back afterwards. The harnesses make each side
+     * and run each of its measurements under it, so that the same jar twice with two values compares two settings in
+     * one JVM: those the engine reads once at start-up ({@code mlp4j.gemm.*}, {@code mlp4j.vector.bits}) and those it
+     * reads as it goes ({@code mlp4j.train.parallel}, read by each trainer made).
+     */
+    static <T> T under(int side, Callable<T> body) throws Exception {
+        String property = System.getProperty(side == 0 ? "paired.old.prop" : "paired.new.prop", "");
+        if (property.isEmpty()) {
+            return body.call();
+        }
+        String[] kv = property.split("=", 2);
+        if (kv.length != 2) {
+            throw new IllegalArgumentException("a side's property is key=value, got " + property);
+        }
+        String before = System.setProperty(kv[0], kv[1]);
+        try {
+            return body.call();
         } finally {
-            if (!property.isEmpty()) {
-                if (before == null) {
-                    System.clearProperty(kv[0]);
-                } else {
-                    System.setProperty(kv[0], before);
-                }
+            if (before == null) {
+                System.clearProperty(kv[0]);
+            } else {
+                System.setProperty(kv[0], before);
             }
         }
     }
@@ -58,20 +71,25 @@ final class Paired {
     /**
      * Warms each side for {@code warmUpNanos} (both, before either is timed, so that C2 has compiled both), then runs
      * {@code rounds} rounds, each measuring both sides once in an order that alternates from round to round, so that
-     * neither build always runs first. Returns {@code figures[side][round]}.
+     * neither build always runs first; each side runs {@link #under} its property. Returns
+     * {@code figures[side][round]}.
      */
     static double[][] alternate(Side[] sides, long warmUpNanos, int rounds) throws Exception {
-        for (Side side : sides) {
-            long start = System.nanoTime();
-            while (System.nanoTime() - start < warmUpNanos) {
-                side.measure();
-            }
+        for (int v = 0; v < 2; v++) {
+            Side side = sides[v];
+            under(v, () -> {
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < warmUpNanos) {
+                    side.measure();
+                }
+                return null;
+            });
         }
         double[][] figures = new double[2][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int q = 0; q < 2; q++) {
                 int v = (r + q) % 2;
-                figures[v][r] = sides[v].measure();
+                figures[v][r] = under(v, sides[v]::measure);
             }
         }
         return figures;

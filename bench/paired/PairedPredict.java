@@ -30,11 +30,15 @@ public final class PairedPredict {
             System.out.println(Paired.describe(v, jars[v], w[v]));
         }
         for (int v = 0; v < 2; v++) { // warm both before timing either, so that C2 has compiled both
-            long start = System.nanoTime();
-            while (System.nanoTime() - start < WARM_UP_NANOS) {
-                latency[v].invoke(w[v], 2000);
-                rate[v].invoke(w[v], 3);
-            }
+            int side = v;
+            Paired.under(side, () -> {
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < WARM_UP_NANOS) {
+                    latency[side].invoke(w[side], 2000);
+                    rate[side].invoke(w[side], 3);
+                }
+                return null;
+            });
         }
         double[][] lat = new double[2][rounds];
         double[][] thr = new double[2][rounds];
@@ -43,9 +47,13 @@ public final class PairedPredict {
         for (int r = 0; r < rounds; r++) {
             for (int q = 0; q < 2; q++) {
                 int v = (r + q) % 2; // alternate which build goes first
-                latency[v].invoke(w[v], 500); // wakes this build's pool after the other's ran
-                lat[v][r] = (double) latency[v].invoke(w[v], 4000) / 1e3;
-                thr[v][r] = (double) rate[v].invoke(w[v], 15);
+                int round = r;
+                Paired.under(v, () -> {
+                    latency[v].invoke(w[v], 500); // wakes this build's pool after the other's ran
+                    lat[v][round] = (double) latency[v].invoke(w[v], 4000) / 1e3;
+                    thr[v][round] = (double) rate[v].invoke(w[v], 15);
+                    return null;
+                });
             }
             latRatio[r] = lat[1][r] / lat[0][r];
             thrRatio[r] = thr[1][r] / thr[0][r];

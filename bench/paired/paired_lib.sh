@@ -3,7 +3,8 @@
 #
 # paired_parse ARGS…: reads the options every script shares (--java, --jvm-opts, --threads, --rounds) into $java,
 # $opts, $threads and $rounds, and --old-prop/--new-prop KEY=VALUE (a system property for one side only, set while
-# that side's engine reads its settings: the same jar twice compares two settings, e.g. mlp4j.gemm.mr=4 against 6);
+# that side's engine starts and while its rounds run: the same jar twice compares two settings, e.g.
+# mlp4j.gemm.mr=4 against 6, or mlp4j.train.parallel=data against gemm);
 # any other option goes to the script's own paired_option function, called with the option and its value, which sets
 # its variable or returns 1 for an unknown option.
 #
