@@ -515,7 +515,6 @@ public final class Tape {
 
     // ---- backward ----
 
-    /** The gradient buffer of {@code t} for this backward pass, zeroed on first use. */
     /**
      * The gradient of {@code t}, for an operation that adds its contribution: zeroed on the pass's first use. An
      * operation that writes every element of the gradient uses {@link #claim} instead and skips the zeroing.
