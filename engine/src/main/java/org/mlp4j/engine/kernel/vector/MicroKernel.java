@@ -28,6 +28,12 @@ final class MicroKernel {
     /** Which loop form {@link #rows6} takes: by the JIT, measured (see there). */
     private static final boolean ROWS6_COUNTING_A = Runtime.version().feature() < 25;
 
+    /**
+     * The most rows of a tile {@link #merge} is given: this tile's {@code MR}, or the in-place GEMM's
+     * ({@link StridedTile#ROWS}, which {@code -Dmlp4j.gemm.mr} leaves at the JDK's choice).
+     */
+    private static final int MAX_TILE_ROWS = Math.max(MR, StridedTile.ROWS);
+
     private MicroKernel() {
     }
 
@@ -473,23 +479,29 @@ final class MicroKernel {
         }
         int last = cols - L;
         FloatVector va = FloatVector.broadcast(S, alpha);
+        // a constant bound with a guard, not `i < rows`, for the reason given at mergeFull
         if (beta == 0f) {
-            for (int i = 0; i < rows; i++) {
-                int ci = cOff + i * ldc, ti = i * NR;
-                FloatVector lo = FloatVector.fromArray(S, acc, ti).mul(va);
-                FloatVector hi = FloatVector.fromArray(S, acc, ti + last).mul(va);
-                lo.intoArray(c, ci);
-                hi.intoArray(c, ci + last);
+            for (int i = 0; i < MAX_TILE_ROWS; i++) {
+                if (i < rows) {
+                    int ci = cOff + i * ldc, ti = i * NR;
+                    FloatVector lo = FloatVector.fromArray(S, acc, ti).mul(va);
+                    FloatVector hi = FloatVector.fromArray(S, acc, ti + last).mul(va);
+                    lo.intoArray(c, ci);
+                    hi.intoArray(c, ci + last);
+                }
             }
         } else {
             FloatVector vb = FloatVector.broadcast(S, beta);
-            for (int i = 0; i < rows; i++) {
-                int ci = cOff + i * ldc, ti = i * NR;
-                FloatVector lo = FloatVector.fromArray(S, c, ci).fma(vb, FloatVector.fromArray(S, acc, ti).mul(va));
-                FloatVector hi = FloatVector.fromArray(S, c, ci + last)
-                        .fma(vb, FloatVector.fromArray(S, acc, ti + last).mul(va));
-                lo.intoArray(c, ci);
-                hi.intoArray(c, ci + last);
+            for (int i = 0; i < MAX_TILE_ROWS; i++) {
+                if (i < rows) {
+                    int ci = cOff + i * ldc, ti = i * NR;
+                    FloatVector lo = FloatVector.fromArray(S, c, ci)
+                            .fma(vb, FloatVector.fromArray(S, acc, ti).mul(va));
+                    FloatVector hi = FloatVector.fromArray(S, c, ci + last)
+                            .fma(vb, FloatVector.fromArray(S, acc, ti + last).mul(va));
+                    lo.intoArray(c, ci);
+                    hi.intoArray(c, ci + last);
+                }
             }
         }
     }
