@@ -36,7 +36,7 @@ final class Paired {
      * reads as it goes ({@code mlp4j.train.parallel}, read by each trainer made).
      */
     static <T> T under(int side, Callable<T> body) throws Exception {
-        String property = System.getProperty(side == 0 ? "paired.old.prop" : "paired.new.prop", "");
+        String property = property(side);
         if (property.isEmpty()) {
             return body.call();
         }
@@ -56,9 +56,14 @@ final class Paired {
         }
     }
 
+    /** Side {@code side}'s {@code key=value} ({@code -Dpaired.old.prop} for 0, {@code -Dpaired.new.prop} for 1) or "". */
+    private static String property(int side) {
+        return System.getProperty(side == 0 ? "paired.old.prop" : "paired.new.prop", "");
+    }
+
     /** "old JAR: KERNELS", or "new ..." with the side's property when it has one. */
     static String describe(int side, Path jar, Object workload) throws Exception {
-        String property = System.getProperty(side == 0 ? "paired.old.prop" : "paired.new.prop", "");
+        String property = property(side);
         return (side == 0 ? "old " : "new ") + jar + (property.isEmpty() ? "" : " (-D" + property + ")") + ": "
                 + workload.getClass().getMethod("kernels").invoke(workload);
     }
