@@ -56,7 +56,7 @@ final class Paired {
         }
     }
 
-    /** Side {@code side}'s {@code key=value} ({@code -Dpaired.old.prop} for 0, {@code -Dpaired.new.prop} for 1) or "". */
+    /** Side {@code side}'s {@code key=value}, from {@code -Dpaired.old.prop} (0) or {@code -Dpaired.new.prop} (1). */
     private static String property(int side) {
         return System.getProperty(side == 0 ? "paired.old.prop" : "paired.new.prop", "");
     }
