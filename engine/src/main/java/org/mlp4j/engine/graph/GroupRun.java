@@ -213,8 +213,10 @@ final class GroupRun implements WorkerPool.PartTask {
                 failure = e;
                 throw e;
             } finally {
-                finished.set(part, ticket);
+                // counted before it is marked: a reader that sees the last output marked must also see every part
+                // counted, or it leaves the job (and the pool) open after all outputs have been read
                 finishedCount.incrementAndGet();
+                finished.set(part, ticket);
             }
         } else {
             int spins = 0;
