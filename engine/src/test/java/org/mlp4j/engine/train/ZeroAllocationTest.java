@@ -19,6 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * <p>"Warm" means compiled by C2: before that, the Vector API runs in Java and boxes every vector. In a JVM busy
  * compiling other tests the compiler may lag behind any fixed number of warm-up steps, so the test measures rounds of
  * 200 steps until one allocates nothing, and fails if none does within 30 rounds (6,000 steps after the warm-up).
+ *
+ * <p>A JVM whose C2 has given up on a Vector API speculation boxes vectors in every kernel for good, whatever the
+ * rounds: this test caught that in about 1 run in 8 until the vector kernels primed the API's operation caches
+ * ({@code OperationCaches}). A failure here with thousands of bytes a step is that kind of fault, or a new allocation.
  */
 class ZeroAllocationTest {
 

@@ -29,6 +29,11 @@ import org.mlp4j.engine.parallel.WorkerPool;
 public final class VectorKernels implements Kernels {
     static final VectorSpecies<Float> S = KernelShape.S;
     private static final int L = S.length();
+
+    static {
+        // before any kernel runs, let alone is compiled: see OperationCaches for what a late first use costs
+        OperationCaches.prime(S);
+    }
     private final int threads;
     private final VectorGemm gemm;
     private final NormalBatch normals;
