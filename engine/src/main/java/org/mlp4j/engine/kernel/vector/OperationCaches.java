@@ -50,6 +50,9 @@ final class OperationCaches {
         for (VectorOperators.Binary op : INT_SHIFTS) {
             i.lanewise(op, 1); // a shift by a scalar has a cache of its own
         }
+        for (VectorOperators.Unary op : INT_UNARY) {
+            i.lanewise(op);
+        }
     }
 
     static final VectorOperators.Binary[] FLOAT_BINARY = {
@@ -61,6 +64,10 @@ final class OperationCaches {
     };
     static final VectorOperators.Binary[] INT_BINARY = {
         VectorOperators.ADD, VectorOperators.SUB, VectorOperators.AND, VectorOperators.OR, VectorOperators.XOR,
+    };
+    /** Not in the kernels' own code: Temurin 25 runs an int NEG inside one of the float operations they use. */
+    static final VectorOperators.Unary[] INT_UNARY = {
+        VectorOperators.NEG,
     };
     static final VectorOperators.Binary[] INT_SHIFTS = {
         VectorOperators.LSHL, VectorOperators.LSHR, VectorOperators.ASHR,
