@@ -161,10 +161,7 @@ class GroupOverlapTest {
             Tensor[] out = tape.apply(c.second, in);
             out[0].get(0, 0);
             out[1].get(0, 0);
-            WorkerPool pool = WorkerPool.shared();
-            if (pool.begin(2, 2, (part, parts) -> { })) {
-                pool.finish();
-            } else {
+            if (!poolIsFree()) {
                 stillTaken++;
             }
         }
@@ -173,9 +170,17 @@ class GroupOverlapTest {
     }
 
     private static void assertPoolFree() {
+        assertTrue(poolIsFree(), "the pool is still taken");
+    }
+
+    /** Whether a job of two parts can start (and at once ends): nobody holds the pool. */
+    private static boolean poolIsFree() {
         WorkerPool pool = WorkerPool.shared();
-        assertTrue(pool.begin(2, 2, (part, parts) -> { }), "the pool is still taken");
+        if (!pool.begin(2, 2, (part, parts) -> { })) {
+            return false;
+        }
         pool.finish();
+        return true;
     }
 
     /** A function whose derivative fails: the walk back stops after the group's backward was opened. */

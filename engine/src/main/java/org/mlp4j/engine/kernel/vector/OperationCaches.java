@@ -29,6 +29,24 @@ import jdk.incubator.vector.VectorSpecies;
  * kernel takes. {@code OperationCachesTest} fails when a kernel uses an operation this list lacks.
  */
 final class OperationCaches {
+    static final VectorOperators.Binary[] FLOAT_BINARY = {
+        VectorOperators.ADD, VectorOperators.SUB, VectorOperators.MUL, VectorOperators.DIV,
+        VectorOperators.MAX, VectorOperators.MIN,
+    };
+    static final VectorOperators.Unary[] FLOAT_UNARY = {
+        VectorOperators.NEG, VectorOperators.ABS, VectorOperators.SQRT,
+    };
+    static final VectorOperators.Binary[] INT_BINARY = {
+        VectorOperators.ADD, VectorOperators.SUB, VectorOperators.AND, VectorOperators.OR, VectorOperators.XOR,
+    };
+    static final VectorOperators.Binary[] INT_SHIFTS = {
+        VectorOperators.LSHL, VectorOperators.LSHR, VectorOperators.ASHR,
+    };
+    /** Not in the kernels' own code: Temurin 25 runs an int NEG inside one of the float operations they use. */
+    static final VectorOperators.Unary[] INT_UNARY = {
+        VectorOperators.NEG,
+    };
+
     private OperationCaches() {
     }
 
@@ -54,22 +72,4 @@ final class OperationCaches {
             i.lanewise(op);
         }
     }
-
-    static final VectorOperators.Binary[] FLOAT_BINARY = {
-        VectorOperators.ADD, VectorOperators.SUB, VectorOperators.MUL, VectorOperators.DIV,
-        VectorOperators.MAX, VectorOperators.MIN,
-    };
-    static final VectorOperators.Unary[] FLOAT_UNARY = {
-        VectorOperators.NEG, VectorOperators.ABS, VectorOperators.SQRT,
-    };
-    static final VectorOperators.Binary[] INT_BINARY = {
-        VectorOperators.ADD, VectorOperators.SUB, VectorOperators.AND, VectorOperators.OR, VectorOperators.XOR,
-    };
-    /** Not in the kernels' own code: Temurin 25 runs an int NEG inside one of the float operations they use. */
-    static final VectorOperators.Unary[] INT_UNARY = {
-        VectorOperators.NEG,
-    };
-    static final VectorOperators.Binary[] INT_SHIFTS = {
-        VectorOperators.LSHL, VectorOperators.LSHR, VectorOperators.ASHR,
-    };
 }
