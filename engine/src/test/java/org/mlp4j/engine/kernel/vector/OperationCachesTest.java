@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class OperationCachesTest {
         assertEquals(primed, filledEntries(), "operations first used after the kernels loaded");
     }
 
-    private static void train(Network net, Kernels k, java.util.function.Supplier<Optimizer> optimizer) {
+    private static void train(Network net, Kernels k, Supplier<Optimizer> optimizer) {
         int rows = 96;
         Rng rng = new Rng(3);
         float[] x = new float[rows * 20];
