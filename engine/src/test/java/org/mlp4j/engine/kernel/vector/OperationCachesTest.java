@@ -13,8 +13,8 @@ import jdk.incubator.vector.IntVector;
 import org.junit.jupiter.api.Test;
 import org.mlp4j.engine.Activation;
 import org.mlp4j.engine.Network;
-import org.mlp4j.engine.Rng;
 import org.mlp4j.engine.data.Dataset;
+import org.mlp4j.engine.data.Synthetic;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.kernel.KernelsProvider;
 import org.mlp4j.engine.kernel.NormalStream;
@@ -54,20 +54,10 @@ class OperationCachesTest {
     }
 
     private static void train(Network net, Kernels k, Supplier<Optimizer> optimizer) {
-        int rows = 96;
-        Rng rng = new Rng(3);
-        float[] x = new float[rows * 20];
-        int[] labels = new int[rows];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextGaussian();
-        }
-        for (int i = 0; i < rows; i++) {
-            labels[i] = rng.nextInt(3);
-        }
-        Dataset data = Dataset.classification(x, rows, 20, labels, 3);
+        Dataset data = Synthetic.blobs(96, 20, 3, 3);
         new Trainer(net, TrainingOptions.builder().epochs(2).batchSize(32).optimizer(optimizer).kernels(k).build())
                 .fit(data);
-        net.predict(x, rows, k);
+        net.predict(data.features(), data.rows(), k);
     }
 
     /** Per cache (class and field), how many of its entries are filled. */
