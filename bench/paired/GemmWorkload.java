@@ -6,16 +6,19 @@ import org.mlp4j.engine.kernel.KernelsProvider;
 /**
  * One jar's side of {@link PairedGemm}: {@code C = op(A)·op(B)} through {@code Kernels.gemm} on seeded uniform
  * operands, row-major, packed leading dimensions. Compiled against one jar, loaded once per jar, each copy in its own
- * class loader with that jar's engine.
+ * class loader with that jar's engine. With {@code bCopies > 1} each call reads the next of that many copies of B, so
+ * that B comes from beyond the caches it would sit in if one B were read call after call.
  */
 public final class GemmWorkload {
     private final Kernels kernels;
     private float[] a = new float[0];
-    private float[] b = new float[0];
+    private final int bCopies;
+    private float[][] b = new float[0][];
     private float[] c = new float[0];
 
-    public GemmWorkload(int threads) {
+    public GemmWorkload(int threads, int bCopies) {
         kernels = KernelsProvider.create(threads);
+        this.bCopies = bCopies;
     }
 
     public String kernels() {
@@ -33,8 +36,11 @@ public final class GemmWorkload {
         if (a.length < m * k) {
             a = uniform(m * k, 1);
         }
-        if (b.length < k * n) {
-            b = uniform(k * n, 2);
+        if (b.length == 0 || b[0].length < k * n) {
+            b = new float[bCopies][];
+            for (int i = 0; i < bCopies; i++) {
+                b[i] = uniform(k * n, 2 + i);
+            }
         }
         if (c.length < m * n) {
             c = new float[m * n];
@@ -42,7 +48,8 @@ public final class GemmWorkload {
         double[] rates = new double[calls];
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
-            kernels.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, b, 0, transB ? k : n, 0f, c, 0, n);
+            float[] bi = b[i % bCopies];
+            kernels.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, bi, 0, transB ? k : n, 0f, c, 0, n);
             rates[i] = 2.0 * m * n * k / (System.nanoTime() - start);
         }
         Arrays.sort(rates);

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * per-round ratio new/old (above 1: the new build is faster). Each side may get a system property of its own
  * ({@link Paired#create}).
  *
- * <p>Arguments: {@code workloadClasses oldJar newJar threads rounds "M,N,K,TT;…"}.
+ * <p>Arguments: {@code workloadClasses oldJar newJar threads rounds "M,N,K,TT;…" [bCopies]} (bCopies: see
+ * {@link GemmWorkload}; default 1).
  */
 public final class PairedGemm {
     private static final long WARM_UP_NANOS = 1_500_000_000L;
@@ -18,14 +19,20 @@ public final class PairedGemm {
         int threads = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
         String[] shapes = args[5].split(";");
+        int copies = args.length > 6 ? Integer.parseInt(args[6]) : 1;
+        if (copies < 1) {
+            throw new IllegalArgumentException("--b-copies must be at least 1, got " + copies);
+        }
         Object[] w = new Object[2];
         Method[] gflops = new Method[2];
         for (int v = 0; v < 2; v++) {
-            w[v] = Paired.create(workload, jars[v], v, "GemmWorkload", new Class<?>[] {int.class}, threads);
+            w[v] = Paired.create(workload, jars[v], v, "GemmWorkload", new Class<?>[] {int.class, int.class}, threads,
+                    copies);
             gflops[v] = w[v].getClass().getMethod("gflops", String.class, int.class);
             System.out.println(Paired.describe(v, jars[v], w[v]));
         }
-        System.out.printf("%d threads, %d rounds of 30 calls%n", threads, rounds);
+        System.out.printf("%d threads, %d rounds of 30 calls, %s%n", threads, rounds,
+                copies == 1 ? "one B" : "B cycled over " + copies + " copies");
         for (String shape : shapes) {
             Paired.Side[] warm = new Paired.Side[2];
             Paired.Side[] timed = new Paired.Side[2];
