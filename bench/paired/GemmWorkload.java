@@ -14,6 +14,8 @@ public final class GemmWorkload {
     private float[] a = new float[0];
     private final int bCopies;
     private float[][] b = new float[0][];
+    /** The copy of B the next call reads: it runs on from one measurement to the next, so every copy is read. */
+    private int nextB;
     private float[] c = new float[0];
 
     public GemmWorkload(int threads, int bCopies) {
@@ -38,6 +40,7 @@ public final class GemmWorkload {
         }
         if (b.length == 0 || b[0].length < k * n) {
             b = new float[bCopies][];
+            nextB = 0;
             for (int i = 0; i < bCopies; i++) {
                 b[i] = uniform(k * n, 2 + i);
             }
@@ -48,7 +51,8 @@ public final class GemmWorkload {
         double[] rates = new double[calls];
         for (int i = 0; i < calls; i++) {
             long start = System.nanoTime();
-            float[] bi = b[i % bCopies];
+            float[] bi = b[nextB];
+            nextB = (nextB + 1) % bCopies;
             kernels.gemm(transA, transB, m, n, k, 1f, a, 0, transA ? m : k, bi, 0, transB ? k : n, 0f, c, 0, n);
             rates[i] = 2.0 * m * n * k / (System.nanoTime() - start);
         }
