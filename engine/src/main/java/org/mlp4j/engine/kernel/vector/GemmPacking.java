@@ -67,10 +67,11 @@ final class GemmPacking {
      * <p>With op(B) = B the full slivers are filled row by row: each of B's rows is read once, left to right, and
      * its NR-wide pieces stored to their slivers, so the reads run along memory, where sliver by sliver they stepped
      * down B's rows one NR-wide piece at a time (a row stride apart). B is a weight matrix, usually out of cache when
-     * its GEMM starts (the deep BSDE subnets' 48 KB weights, 9 MB of them an iteration); the hardware prefetcher
-     * follows the rows. Measured on a Zen 3 (JDK 17, one thread, B cycled over copies that together pass L2), the
-     * whole GEMM row-wise against sliver-wise, paired medians of 15 rounds: 64 × 110 × 100 1.03–1.15, 64 × 128 × 784
-     * 1.12–1.22, 128 × 1024 × 784 and 128 × 1024 × 1024 1.11–1.20, 1000 × 128 × 784 1.01; with B hot 0.96–1.12.
+     * its GEMM starts (each deep BSDE subnet's 48 KB weights, 2.6 MB for the 19 subnets, among the 9 MB an iteration
+     * touches); the hardware prefetcher follows the rows. Measured on a Zen 3 (JDK 17, one thread, B cycled over
+     * copies that together pass L2), the whole GEMM row-wise against sliver-wise, paired medians of 15 rounds:
+     * 64 × 110 × 100 1.03–1.15, 64 × 128 × 784 1.12–1.22, 128 × 1024 × 784 and 128 × 1024 × 1024 1.11–1.20,
+     * 1000 × 128 × 784 1.01; with B hot 0.96–1.12.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc,
                       int s0, int s1, float[] dst, int dstOff) {
