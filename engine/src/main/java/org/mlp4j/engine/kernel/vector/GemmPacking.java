@@ -70,8 +70,8 @@ final class GemmPacking {
      * its GEMM starts (each deep BSDE subnet's 48 KB weights, 2.6 MB for the 19 subnets, among the 9 MB an iteration
      * touches); the hardware prefetcher follows the rows. Measured on a Zen 3 (JDK 17, one thread, B cycled over
      * copies that together pass L2), the whole GEMM row-wise against sliver-wise, paired medians of 15 rounds:
-     * 64 × 110 × 100 1.03–1.15, 64 × 128 × 784 1.12–1.22, 128 × 1024 × 784 and 128 × 1024 × 1024 1.11–1.20,
-     * 1000 × 128 × 784 1.01; with B hot 0.96–1.12.
+     * 64 × 110 × 100 1.03–1.15, 64 × 128 × 784 1.12–1.22, 128 × 1024 × 784 and 128 × 1024 × 1024
+     * 1.11–1.20, 1000 × 128 × 784 1.01; with B hot 0.96–1.12.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc,
                       int s0, int s1, float[] dst, int dstOff) {
