@@ -16,7 +16,10 @@ import org.mlp4j.engine.kernel.Kernels;
  * {@code db += Σ_rows dZ}, {@code dX = dZ·Wᵀ}; for batch normalisation in training mode
  * {@code dγ += Σ g·x̂}, {@code dβ += Σ g}, {@code dx = γ/(m·σ)·(m·g − Σg − x̂·Σ g·x̂)} (in inference mode
  * {@code dx = γ·g/σ}). Gradients are <em>added</em> to the arrays handed in, so a stack used twice accumulates;
- * {@link #backwardReplacing} writes them instead, for a stack whose only contribution this pass is.
+ * {@link #backwardReplacing} writes them instead, for a stack whose only contribution this pass is. A layer's dx is
+ * formed only where a layer below it has a gradient to take or the stack's input gradient is asked for, and a stack
+ * that starts with batch normalisation and a dense layer gets the first two layers' gradients without that dense
+ * layer's dx when the input gradient is not asked for ({@link #normalizedInputBackward}).
  */
 public final class StackPass {
     private final Network network;
@@ -31,6 +34,15 @@ public final class StackPass {
     private final float[][] columnB;
     private final float[] deltaA;
     private final float[] deltaB;
+    /**
+     * Scratch of {@link #normalizedInputBackward} ({@code x̂}, {@code x̂ᵀ·dZ}, {@code −μ/σ} and the two row sums),
+     * allocated only for a stack that starts with batch normalisation (identity activation) and a dense layer.
+     */
+    private final float[] xHat;
+    private final float[] xHatProduct;
+    private final float[] xHatShift;
+    private final float[] rowDotM;
+    private final float[] rowDotS;
     private float[] input;
     private int inputOffset;
     private int rows;
@@ -67,6 +79,22 @@ public final class StackPass {
         deltaA = new float[Math.multiplyExact(capacity, widest)];
         deltaB = new float[capacity * widest];
         scratch = new float[widest];
+        if (startsNormalized(stack)) {
+            int u = network.inputs();
+            xHat = new float[Math.multiplyExact(capacity, u)];
+            xHatProduct = new float[Math.multiplyExact(u, stack.get(1).units())];
+            xHatShift = new float[u];
+            rowDotM = new float[u];
+            rowDotS = new float[u];
+        } else {
+            xHat = xHatProduct = xHatShift = rowDotM = rowDotS = null;
+        }
+    }
+
+    /** Whether the stack starts with batch normalisation without an activation, then a dense layer. */
+    private static boolean startsNormalized(List<Layer> stack) {
+        return stack.size() >= 2 && stack.get(0) instanceof BatchNormLayer
+                && stack.get(0).activation() == Activation.IDENTITY && stack.get(1) instanceof DenseLayer;
     }
 
     public Network network() { return network; }
@@ -214,12 +242,19 @@ public final class StackPass {
             if (!(fromLogits && l == depth - 1)) {
                 activationBackward(k, layer, outputs[l], d, units);
             }
-            boolean wantInput = l > 0 || inputGradient;
+            slot -= layer instanceof DenseLayer dl && !dl.hasBias() ? 1 : 2;
+            // ∂L/∂x of this layer serves only the gradients of the layers below it and the stack's input gradient
+            boolean wantInput = inputGradient || (l > 0 && anyGradient(gradients, slot));
             if (layer instanceof DenseLayer dense) {
-                slot -= dense.hasBias() ? 2 : 1;
                 float[] x = l == 0 ? input : outputs[l - 1];
                 int xOffset = l == 0 ? inputOffset : 0;
                 float[] gW = gradients == null ? null : gradients[slot];
+                if (l == 1 && wantInput && !inputGradient && gW != null && xHat != null) {
+                    normalizedInputBackward(k, dense, d, gW, dense.hasBias() ? gradients[slot + 1] : null,
+                            gradients[0], gradients[1], replace);
+                    lastInputGradient = null;
+                    return null;
+                }
                 if (gW != null) {
                     k.gemm(true, false, inputs, units, rows, 1f, x, xOffset, inputs, d, 0, units, keep, gW, 0, units);
                 }
@@ -237,7 +272,6 @@ public final class StackPass {
                     k.gemm(false, true, rows, inputs, units, 1f, d, 0, units, dense.weights(), 0, units, 0f, next, 0, inputs);
                 }
             } else {
-                slot -= 2;
                 float[] x = l == 0 ? input : outputs[l - 1];
                 int xOffset = l == 0 ? inputOffset : 0;
                 normalizeBackward(k, (BatchNormLayer) layer, l, x, xOffset, d, next,
@@ -254,6 +288,64 @@ public final class StackPass {
         }
         lastInputGradient = d;
         return d;
+    }
+
+    /** Whether any of the first {@code slots} gradient arrays is asked for. */
+    private static boolean anyGradient(float[][] gradients, int slots) {
+        if (gradients == null) {
+            return false;
+        }
+        for (int i = 0; i < slots; i++) {
+            if (gradients[i] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The backward of the stack's first two layers, batch normalisation {@code y = γ·x̂ + β} (no activation) and a
+     * dense layer, when the stack's input gradient is not asked for — the deep BSDE subnets, whose input is the
+     * paths. The normalisation's {@code dγ = Σ_i g⊙x̂} and {@code dβ = Σ_i g} need {@code g = dZ·Wᵀ}, a GEMM as large
+     * as the dense layer's forward, only through these sums, and both come from smaller products:
+     * {@code Σ_i g[i][j]·x̂[i][j] = Σ_o W[j][o]·M[j][o]} with {@code M = x̂ᵀ·dZ}, and
+     * {@code Σ_i g[i][j] = Σ_o W[j][o]·s[o]} with {@code s = Σ_i dZ[i]}. M also gives the weight gradient,
+     * {@code dW = yᵀ·dZ = γ⊙M + β⊗s}, so the GEMM {@code yᵀ·dZ} becomes {@code x̂ᵀ·dZ} (the same size) and
+     * {@code dZ·Wᵀ} — with its transpose of W — is gone, as is the normalisation's own backward pass over g. x̂ is
+     * recomputed from the input as the forward computed y, {@code x·(1/σ) + (−μ/σ)}. The sums come out in another
+     * order than through g, so the gradients agree with the long way within rounding, not bit for bit.
+     */
+    private void normalizedInputBackward(Kernels k, DenseLayer dense, float[] d, float[] gW, float[] gb,
+                                         float[] dGamma, float[] dBeta, boolean replace) {
+        BatchNormLayer bn = (BatchNormLayer) network.stack().get(0);
+        int u = bn.units();
+        int units = dense.units();
+        float[] mean = means[0];
+        float[] inv = invStd[0];
+        for (int j = 0; j < u; j++) {
+            xHatShift[j] = -mean[j] * inv[j];
+        }
+        k.normalizeColumns(input, inputOffset, rows, u, inv, xHatShift, Activation.IDENTITY, 0f, xHat);
+        float[] s = columnA[1];
+        k.columnSums(d, rows, units, s);
+        if (gb != null) {
+            for (int o = 0; o < units; o++) {
+                gb[o] = replace ? s[o] : gb[o] + s[o];
+            }
+        }
+        k.gemm(true, false, u, units, rows, 1f, xHat, 0, u, d, 0, units, 0f, xHatProduct, 0, units);
+        k.normalizedDenseGradients(xHatProduct, dense.weights(), s, u, units, bn.gamma(), bn.beta(), replace, gW,
+                rowDotM, rowDotS);
+        if (dGamma != null) {
+            for (int j = 0; j < u; j++) {
+                dGamma[j] = replace ? rowDotM[j] : dGamma[j] + rowDotM[j];
+            }
+        }
+        if (dBeta != null) {
+            for (int j = 0; j < u; j++) {
+                dBeta[j] = replace ? rowDotS[j] : dBeta[j] + rowDotS[j];
+            }
+        }
     }
 
     /** The input gradient the last {@link #backward} returned (null if it computed none). */

@@ -121,6 +121,20 @@ public interface Kernels {
     void batchNormInputGradient(float[] g, float[] x, int xOffset, int rows, int cols, float[] mean, float[] a,
                                 float[] b, float[] c, float[] dx);
 
+    /**
+     * The weight gradient of a dense layer that reads batch normalisation's output {@code y = γ·x̂ + β} (identity
+     * activation), and the two row sums from which that layer's batch normalisation gets {@code dγ} and {@code dβ}
+     * without the dense layer's input gradient ever being formed. Given {@code m = x̂ᵀ·dZ}, the weights {@code w}
+     * (both {@code rows × cols}: a row per input of the dense layer, a column per unit) and {@code s[o] = Σ_i dZ[i][o]},
+     * per element {@code t = a[j]·m[j][o] + b[j]·s[o]} (two products, then the sum) and {@code gw[j][o] = t}
+     * ({@code replace}) or {@code gw[j][o] + t}; per row {@code dotM[j] = Σ_o w[j][o]·m[j][o]} and
+     * {@code dotS[j] = Σ_o w[j][o]·s[o]}. {@code gw} has the reference's bits; the two row sums are summed in an
+     * order of the implementation's choosing (the vector kernels keep a partial sum per lane), so they agree with the
+     * reference within rounding. Outputs must not alias inputs.
+     */
+    void normalizedDenseGradients(float[] m, float[] w, float[] s, int rows, int cols, float[] a, float[] b,
+                                  boolean replace, float[] gw, float[] dotM, float[] dotS);
+
     // Element-wise loops of the tape (composite models): each element is the one operation written, so every
     // provider gives the reference's bits. The ranges are [offset, offset + n) of each array; an output range must
     // not overlap an input range unless it is the same range.

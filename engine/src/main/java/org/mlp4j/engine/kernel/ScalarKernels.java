@@ -365,6 +365,24 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void normalizedDenseGradients(float[] m, float[] w, float[] s, int rows, int cols, float[] a, float[] b,
+                                         boolean replace, float[] gw, float[] dotM, float[] dotS) {
+        for (int j = 0; j < rows; j++) {
+            int r = j * cols;
+            float dm = 0f;
+            float ds = 0f;
+            for (int o = 0; o < cols; o++) {
+                float t = a[j] * m[r + o] + b[j] * s[o];
+                gw[r + o] = replace ? t : gw[r + o] + t;
+                dm += w[r + o] * m[r + o];
+                ds += w[r + o] * s[o];
+            }
+            dotM[j] = dm;
+            dotS[j] = ds;
+        }
+    }
+
+    @Override
     public void scaleInto(int n, float s, float[] x, int xOffset, float[] out, int outOffset) {
         for (int i = 0; i < n; i++) {
             out[outOffset + i] = s * x[xOffset + i];

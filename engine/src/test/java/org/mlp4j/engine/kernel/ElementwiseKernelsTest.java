@@ -155,6 +155,49 @@ class ElementwiseKernelsTest {
     }
 
     /**
+     * The gradients of a dense layer on a normalised input: the weight gradient with the reference's bits, replacing
+     * and adding, and the two row sums within rounding of the reference's (the vector kernels sum per lane), on the
+     * shapes above and the deep BSDE subnets' first layer (100 inputs, 110 units).
+     */
+    @Test
+    void normalizedDenseGradientsGiveTheReferencesWeightGradientAndItsRowSumsWithinRounding() {
+        int[][] shapes = Arrays.copyOf(SHAPES, SHAPES.length + 1);
+        shapes[SHAPES.length] = new int[]{100, 110};
+        for (int[] sh : shapes) {
+            int rows = sh[0], cols = sh[1];
+            String shape = Arrays.toString(sh);
+            float[] m = random(rows * cols, 1), w = random(rows * cols, 0.1), s = random(cols, 1);
+            float[] a = random(rows, 1), b = random(rows, 1);
+            for (boolean replace : new boolean[]{true, false}) {
+                float[] before = random(rows * cols, 1);
+                float[] gwE = before.clone(), gwV = before.clone();
+                float[][] e = {new float[rows], new float[rows]};
+                float[][] v = {new float[rows], new float[rows]};
+                scalar.normalizedDenseGradients(m, w, s, rows, cols, a, b, replace, gwE, e[0], e[1]);
+                vector.normalizedDenseGradients(m, w, s, rows, cols, a, b, replace, gwV, v[0], v[1]);
+                assertArrayEquals(bits(gwE), bits(gwV), "weight gradient " + shape + " replace " + replace);
+                for (int j = 0; j < rows; j++) {
+                    double am = 0, as = 0, dm = 0, ds = 0;
+                    for (int o = 0; o < cols; o++) {
+                        am += Math.abs(w[j * cols + o] * m[j * cols + o]);
+                        as += Math.abs(w[j * cols + o] * s[o]);
+                        dm += (double) w[j * cols + o] * m[j * cols + o];
+                        ds += (double) w[j * cols + o] * s[o];
+                    }
+                    // each float sum within cols·2⁻²⁴ of the terms' magnitudes of the exact one
+                    double eps = cols * 0x1p-24;
+                    assertEquals(dm, e[0][j], eps * am, "reference Σ w·m row " + j + " " + shape);
+                    assertEquals(dm, v[0][j], eps * am, "Σ w·m row " + j + " " + shape);
+                    assertEquals(ds, e[1][j], eps * as, "reference Σ w·s row " + j + " " + shape);
+                    assertEquals(ds, v[1][j], eps * as, "Σ w·s row " + j + " " + shape);
+                }
+                float t = a[0] * m[0] + b[0] * s[0];
+                assertEquals(replace ? t : before[0] + t, gwE[0], "reference weight gradient " + shape);
+            }
+        }
+    }
+
+    /**
      * Batch normalisation's fused forward, {@code f(x·scale + shift)}, is the reference's scaling then its bias and
      * activation: bit for bit for identity, ReLU and leaky ReLU (which the vector kernels fuse), within the
      * approximations' bound for sigmoid and tanh, and exactly for softmax (handed to the reference). Also on the

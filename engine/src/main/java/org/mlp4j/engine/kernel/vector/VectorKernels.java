@@ -251,6 +251,12 @@ public final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void normalizedDenseGradients(float[] m, float[] w, float[] s, int rows, int cols, float[] a, float[] b,
+                                         boolean replace, float[] gw, float[] dotM, float[] dotS) {
+        NormalizedDenseGradients.rows(m, w, s, rows, cols, a, b, replace, gw, dotM, dotS);
+    }
+
+    @Override
     public void scaleInto(int n, float s, float[] x, int xOffset, float[] out, int outOffset) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
