@@ -35,14 +35,14 @@ public final class StackPass {
     private final float[] deltaA;
     private final float[] deltaB;
     /**
-     * Scratch of {@link #normalizedInputBackward} ({@code x̂}, {@code x̂ᵀ·dZ}, {@code −μ/σ} and the two row sums),
-     * allocated only for a stack that starts with batch normalisation (identity activation) and a dense layer.
+     * Scratch of {@link #normalizedInputBackward} ({@code −μ/σ} and the two row sums), allocated only for a stack
+     * that starts with batch normalisation (identity activation) and a dense layer; null otherwise.
      */
-    private final float[] xHat;
-    private final float[] xHatProduct;
     private final float[] xHatShift;
     private final float[] rowDotM;
     private final float[] rowDotS;
+    /** {@code x̂ᵀ·dZ} of {@link #normalizedInputBackward} when it adds to the weight gradient (replacing, it is there). */
+    private float[] xHatProduct = new float[0];
     private float[] input;
     private int inputOffset;
     private int rows;
@@ -81,13 +81,11 @@ public final class StackPass {
         scratch = new float[widest];
         if (startsNormalized(stack)) {
             int u = network.inputs();
-            xHat = new float[Math.multiplyExact(capacity, u)];
-            xHatProduct = new float[Math.multiplyExact(u, stack.get(1).units())];
             xHatShift = new float[u];
             rowDotM = new float[u];
             rowDotS = new float[u];
         } else {
-            xHat = xHatProduct = xHatShift = rowDotM = rowDotS = null;
+            xHatShift = rowDotM = rowDotS = null;
         }
     }
 
@@ -249,8 +247,8 @@ public final class StackPass {
                 float[] x = l == 0 ? input : outputs[l - 1];
                 int xOffset = l == 0 ? inputOffset : 0;
                 float[] gW = gradients == null ? null : gradients[slot];
-                if (l == 1 && wantInput && !inputGradient && gW != null && xHat != null) {
-                    normalizedInputBackward(k, dense, d, gW, dense.hasBias() ? gradients[slot + 1] : null,
+                if (l == 1 && wantInput && !inputGradient && gW != null && xHatShift != null) {
+                    normalizedInputBackward(k, dense, d, next, gW, dense.hasBias() ? gradients[slot + 1] : null,
                             gradients[0], gradients[1], replace);
                     lastInputGradient = null;
                     return null;
@@ -312,10 +310,12 @@ public final class StackPass {
      * {@code Σ_i g[i][j] = Σ_o W[j][o]·s[o]} with {@code s = Σ_i dZ[i]}. M also gives the weight gradient,
      * {@code dW = yᵀ·dZ = γ⊙M + β⊗s}, so the GEMM {@code yᵀ·dZ} becomes {@code x̂ᵀ·dZ} (the same size) and
      * {@code dZ·Wᵀ} — with its transpose of W — is gone, as is the normalisation's own backward pass over g. x̂ is
-     * recomputed from the input as the forward computed y, {@code x·(1/σ) + (−μ/σ)}. The sums come out in another
+     * recomputed from the input as the forward computed y, {@code x·(1/σ) + (−μ/σ)}, into {@code xHat} (the free one
+     * of the two delta buffers); replacing, M is computed into dW's own array and turned into dW there, so that the
+     * shortcut brings no buffer of its own into the cache (a subnet's data come from L3). The sums come out in another
      * order than through g, so the gradients agree with the long way within rounding, not bit for bit.
      */
-    private void normalizedInputBackward(Kernels k, DenseLayer dense, float[] d, float[] gW, float[] gb,
+    private void normalizedInputBackward(Kernels k, DenseLayer dense, float[] d, float[] xHat, float[] gW, float[] gb,
                                          float[] dGamma, float[] dBeta, boolean replace) {
         BatchNormLayer bn = (BatchNormLayer) network.stack().get(0);
         int u = bn.units();
@@ -333,8 +333,16 @@ public final class StackPass {
                 gb[o] = replace ? s[o] : gb[o] + s[o];
             }
         }
-        k.gemm(true, false, u, units, rows, 1f, xHat, 0, u, d, 0, units, 0f, xHatProduct, 0, units);
-        k.normalizedDenseGradients(xHatProduct, dense.weights(), s, u, units, bn.gamma(), bn.beta(), replace, gW,
+        // replacing, M goes where dW will be and the kernel turns it into dW in place
+        float[] m = gW;
+        if (!replace) {
+            if (xHatProduct.length < u * units) {
+                xHatProduct = new float[u * units];
+            }
+            m = xHatProduct;
+        }
+        k.gemm(true, false, u, units, rows, 1f, xHat, 0, u, d, 0, units, 0f, m, 0, units);
+        k.normalizedDenseGradients(m, dense.weights(), s, u, units, bn.gamma(), bn.beta(), replace, gW,
                 rowDotM, rowDotS);
         if (dGamma != null) {
             for (int j = 0; j < u; j++) {

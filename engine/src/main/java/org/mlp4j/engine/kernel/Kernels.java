@@ -130,7 +130,8 @@ public interface Kernels {
      * ({@code replace}) or {@code gw[j][o] + t}; per row {@code dotM[j] = Σ_o w[j][o]·m[j][o]} and
      * {@code dotS[j] = Σ_o w[j][o]·s[o]}. {@code gw} has the reference's bits; the two row sums are summed in an
      * order of the implementation's choosing (the vector kernels keep a partial sum per lane), so they agree with the
-     * reference within rounding. Outputs must not alias inputs.
+     * reference within rounding. With {@code replace}, {@code gw} may be {@code m} itself (each element of m is read
+     * before gw's is written); otherwise outputs must not alias inputs.
      */
     void normalizedDenseGradients(float[] m, float[] w, float[] s, int rows, int cols, float[] a, float[] b,
                                   boolean replace, float[] gw, float[] dotM, float[] dotS);

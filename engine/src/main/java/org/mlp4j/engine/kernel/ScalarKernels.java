@@ -372,9 +372,10 @@ public final class ScalarKernels implements Kernels {
             float dm = 0f;
             float ds = 0f;
             for (int o = 0; o < cols; o++) {
-                float t = a[j] * m[r + o] + b[j] * s[o];
+                float mo = m[r + o];   // read before gw is written: with replace, gw may be m
+                float t = a[j] * mo + b[j] * s[o];
                 gw[r + o] = replace ? t : gw[r + o] + t;
-                dm += w[r + o] * m[r + o];
+                dm += w[r + o] * mo;
                 ds += w[r + o] * s[o];
             }
             dotM[j] = dm;

@@ -193,6 +193,18 @@ class ElementwiseKernelsTest {
                 }
                 float t = a[0] * m[0] + b[0] * s[0];
                 assertEquals(replace ? t : before[0] + t, gwE[0], "reference weight gradient " + shape);
+                if (replace) {
+                    // m turned into the weight gradient in place, as StackPass does when it replaces
+                    for (Kernels k : new Kernels[]{scalar, vector}) {
+                        float[] inPlace = m.clone();
+                        float[][] d = {new float[rows], new float[rows]};
+                        k.normalizedDenseGradients(inPlace, w, s, rows, cols, a, b, true, inPlace, d[0], d[1]);
+                        String what = k.name() + " in place " + shape;
+                        assertArrayEquals(bits(gwE), bits(inPlace), what);
+                        assertArrayEquals(bits(k == scalar ? e[0] : v[0]), bits(d[0]), what + " Σ w·m");
+                        assertArrayEquals(bits(k == scalar ? e[1] : v[1]), bits(d[1]), what + " Σ w·s");
+                    }
+                }
             }
         }
     }

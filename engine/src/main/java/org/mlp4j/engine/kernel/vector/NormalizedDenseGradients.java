@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorOperators;
  * few hundred floats, in L1). The two row sums keep one partial sum per lane, fused multiply-adds, and add the lanes
  * at the row's end, then the tail in order — a different order from the reference's, within rounding of it; the
  * element-wise {@code gw} is the reference's two products and sum, bit for bit. The tail is not done as an overlapping
- * last vector: with {@code gw + t} that would add the overlapped columns twice.
+ * last vector: with {@code gw + t} that would add the overlapped columns twice, and with {@code gw} being {@code m}
+ * (replacing) it would read columns already rewritten. Each element of m is read before gw's is written.
  */
 final class NormalizedDenseGradients {
     private NormalizedDenseGradients() {
@@ -47,9 +48,10 @@ final class NormalizedDenseGradients {
             float dm = sumM.reduceLanes(VectorOperators.ADD);
             float ds = sumS.reduceLanes(VectorOperators.ADD);
             for (int o = whole; o < cols; o++) {
-                float t = aj * m[r + o] + bj * s[o];
+                float mo = m[r + o];   // read before gw is written: with replace, gw may be m
+                float t = aj * mo + bj * s[o];
                 gw[r + o] = replace ? t : gw[r + o] + t;
-                dm += w[r + o] * m[r + o];
+                dm += w[r + o] * mo;
                 ds += w[r + o] * s[o];
             }
             dotM[j] = dm;
