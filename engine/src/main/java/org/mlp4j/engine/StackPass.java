@@ -75,7 +75,9 @@ public final class StackPass {
             columnA[l] = new float[units];
             columnB[l] = new float[units];
         }
-        logits = new float[Math.multiplyExact(capacity, network.outputs())];
+        // with no activation on the last layer its outputs are its logits: one array, not a copy a pass
+        logits = stack.get(depth - 1).activation() == Activation.IDENTITY ? outputs[depth - 1]
+                : new float[Math.multiplyExact(capacity, network.outputs())];
         deltaA = new float[Math.multiplyExact(capacity, widest)];
         deltaB = new float[capacity * widest];
         scratch = new float[widest];
@@ -136,7 +138,7 @@ public final class StackPass {
                 normalize(k, (BatchNormLayer) layer, l, in, inOffset, out, training,
                         last ? Activation.IDENTITY : layer.activation());
             }
-            if (last) {
+            if (last && out != outputs[l]) {
                 System.arraycopy(out, 0, outputs[l], 0, rows * units);
                 if (layer.activation() != Activation.IDENTITY) {
                     k.biasActivation(outputs[l], rows, units, null, layer.activation(), layer.alpha());
