@@ -290,6 +290,16 @@ public final class StackPass {
         return d;
     }
 
+    /** {@code gradient[0..n) = values} ({@code replace}) or {@code += values}; nothing for a null (frozen) gradient. */
+    private static void contribute(float[] gradient, float[] values, int n, boolean replace) {
+        if (gradient == null) {
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            gradient[j] = replace ? values[j] : gradient[j] + values[j];
+        }
+    }
+
     /** Whether any of the first {@code slots} gradient arrays is asked for. */
     private static boolean anyGradient(float[][] gradients, int slots) {
         if (gradients == null) {
@@ -330,11 +340,7 @@ public final class StackPass {
         k.normalizeColumns(input, inputOffset, rows, u, inv, xHatShift, Activation.IDENTITY, 0f, xHat);
         float[] s = columnA[1];
         k.columnSums(d, rows, units, s);
-        if (gb != null) {
-            for (int o = 0; o < units; o++) {
-                gb[o] = replace ? s[o] : gb[o] + s[o];
-            }
-        }
+        contribute(gb, s, units, replace);
         // replacing, M goes where dW will be and the kernel turns it into dW in place
         float[] m = gW;
         if (!replace) {
@@ -346,16 +352,8 @@ public final class StackPass {
         k.gemm(true, false, u, units, rows, 1f, xHat, 0, u, d, 0, units, 0f, m, 0, units);
         k.normalizedDenseGradients(m, dense.weights(), s, u, units, bn.gamma(), bn.beta(), replace, gW,
                 rowDotM, rowDotS);
-        if (dGamma != null) {
-            for (int j = 0; j < u; j++) {
-                dGamma[j] = replace ? rowDotM[j] : dGamma[j] + rowDotM[j];
-            }
-        }
-        if (dBeta != null) {
-            for (int j = 0; j < u; j++) {
-                dBeta[j] = replace ? rowDotS[j] : dBeta[j] + rowDotS[j];
-            }
-        }
+        contribute(dGamma, rowDotM, u, replace);
+        contribute(dBeta, rowDotS, u, replace);
     }
 
     /** The input gradient the last {@link #backward} returned (null if it computed none). */
@@ -410,16 +408,8 @@ public final class StackPass {
         for (int j = 0; j < u; j++) {
             sumGX[j] *= inv[j];   // now Σ g·x̂
         }
-        if (dGamma != null) {
-            for (int j = 0; j < u; j++) {
-                dGamma[j] = replace ? sumGX[j] : dGamma[j] + sumGX[j];
-            }
-        }
-        if (dBeta != null) {
-            for (int j = 0; j < u; j++) {
-                dBeta[j] = replace ? sumG[j] : dBeta[j] + sumG[j];
-            }
-        }
+        contribute(dGamma, sumGX, u, replace);
+        contribute(dBeta, sumG, u, replace);
         if (!wantInput) {
             return;
         }
