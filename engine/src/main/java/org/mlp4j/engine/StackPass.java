@@ -264,9 +264,7 @@ public final class StackPass {
                 } else if (gb != null) {
                     float[] sums = columnA[l];
                     k.columnSums(d, rows, units, sums);
-                    for (int j = 0; j < units; j++) {
-                        gb[j] += sums[j];
-                    }
+                    contribute(gb, sums, units, false);
                 }
                 if (wantInput) {
                     k.gemm(false, true, rows, inputs, units, 1f, d, 0, units, dense.weights(), 0, units, 0f, next, 0, inputs);
