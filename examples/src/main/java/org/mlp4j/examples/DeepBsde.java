@@ -56,7 +56,8 @@ public final class DeepBsde {
     /**
      * The run's outcome; {@code phases} are the median microseconds of an iteration's parts over the second half of
      * the run: {@code paths} (drawing the Brownian paths), {@code forward} (recording the loss: the subnets and the
-     * recursion), {@code backward} and {@code update} (Adam).
+     * recursion), {@code backward} and {@code update} (Adam). The step is made in the backward pass
+     * ({@link Tape#backward(Tensor, Updater)}), so {@code backward} includes it and {@code update} is 0.
      */
     public record Result(double y0, double y0Mean, double relativeError, int iterations, double seconds,
                          double msPerIteration, IterationPhases.Medians phases) {
@@ -188,9 +189,8 @@ public final class DeepBsde {
                 phases.lap(0);
                 Tensor loss = bsde.loss(tape.reset(true), batch);
                 phases.lap(1);
-                tape.backward(loss);
+                tape.backward(loss, adam);   // Adam's step, each subnet's as soon as its gradients are final
                 phases.lap(2);
-                adam.step();
                 phases.lap(3);
             }
         }

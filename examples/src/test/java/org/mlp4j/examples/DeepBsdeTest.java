@@ -24,8 +24,10 @@ class DeepBsdeTest {
         assertEquals(100, r.phases().fromIteration());
         for (String phase : DeepBsde.PHASES) {
             // a median of the second half is at most twice its mean, itself at most the run's time over 100
+            // (the update is made in the backward pass: its own phase is what is left, next to nothing)
             double us = r.phases().of(phase);
-            assertTrue(us > 0 && us < 2 * 1e6 * r.seconds() / 100, phase + " " + us + " µs");
+            assertTrue((us > 0 || phase.equals("update") && us >= 0) && us < 2 * 1e6 * r.seconds() / 100,
+                    phase + " " + us + " µs");
         }
     }
 

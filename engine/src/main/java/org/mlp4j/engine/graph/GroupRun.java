@@ -45,6 +45,8 @@ final class GroupRun implements WorkerPool.PartTask {
     private volatile Throwable failure;
     /** Backward: the subnets in the order they were released, {@code readyCount} of them published. */
     private int[] order = new int[0];
+    /** A step made during the backward pass ({@link Tape#backward(Tensor, Updater)}), or {@code null}. */
+    private Updater updater;
     private boolean[] released = new boolean[0];
     private volatile int readyCount;
 
@@ -122,6 +124,14 @@ final class GroupRun implements WorkerPool.PartTask {
     // ---- backward ----
 
     /**
+     * The updater of a step made during the backward pass: a subnet updated by its only pass is updated right after
+     * it, on the same thread ({@code null}: none). Set before the walk opens any group.
+     */
+    void updater(Updater u) {
+        this.updater = u;
+    }
+
+    /**
      * Opens the backward of {@code group} on the pool, releasing no subnet yet; {@code false} if it cannot be
      * opened (one thread, another job open, pool busy): the group's backward then runs whole at {@link #close}.
      */
@@ -162,7 +172,7 @@ final class GroupRun implements WorkerPool.PartTask {
         // one thread, or the pool taken: every subnet here, in order
         Kernels k = kernels.threads() <= 1 ? kernels : slotKernels();
         for (int i = 0; i < group.passes.length; i++) {
-            backwardPart(k, group, i);
+            backwardPart(k, group, i, updater);
         }
     }
 
@@ -223,7 +233,7 @@ final class GroupRun implements WorkerPool.PartTask {
             while (readyCount <= part) {
                 spins = pause(spins);
             }
-            backwardPart(k, g, order[part]);
+            backwardPart(k, g, order[part], updater);
         }
     }
 
@@ -232,7 +242,7 @@ final class GroupRun implements WorkerPool.PartTask {
         g.passes[i].forward(k, g.inputs[i].value, 0, g.inputs[0].rows, training && !s.frozen());
     }
 
-    private static void backwardPart(Kernels k, Tensor g, int i) {
+    private static void backwardPart(Kernels k, Tensor g, int i, Updater updater) {
         Subnet s = g.subnets[i];
         int rows = g.inputs[0].rows;
         int from = i * rows * g.cols;
@@ -241,6 +251,9 @@ final class GroupRun implements WorkerPool.PartTask {
             // this pass is the subnet's only contribution: its gradients are written, not zeroed then added into
             Tape.zeroFrozen(s);
             g.passes[i].backwardReplacing(k, g.grad, from, s.gradientArrays(), needsInput);
+            if (updater != null) {
+                updater.updateNow(s.parameters(), k); // final: nothing else adds to these gradients
+            }
             return;
         }
         if (g.zeroInPass[i]) {

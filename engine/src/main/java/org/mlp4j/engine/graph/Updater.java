@@ -1,5 +1,7 @@
 package org.mlp4j.engine.graph;
 
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import org.mlp4j.engine.kernel.Kernels;
 import org.mlp4j.engine.parallel.Shares;
@@ -16,6 +18,10 @@ import org.mlp4j.engine.train.Optimizer;
  * <pre>{@code
  * Updater adam = new Updater(model.trainableParameters(), new Adam(0.9, 0.999, 1e-8, false), 5e-4, kernels);
  * }</pre>
+ *
+ * <p>{@link Tape#backward(Tensor, Updater)} makes the same step during the backward pass: an element-wise rule
+ * without clipping updates a group's subnet as soon as its gradients are final, on the thread that computed them
+ * (see there). The result is the same as {@code backward} followed by {@link #step()}.
  */
 public final class Updater {
     private final Optimizer optimizer;
@@ -34,6 +40,16 @@ public final class Updater {
     /** Shares of a parallel update start at multiples of this many elements (whole vectors on every machine). */
     private static final int BLOCK = 64;
     private final long totalElements;
+    /** A parameter's index in {@link #values}; made once, then only read (also by the pool's threads). */
+    private final IdentityHashMap<Parameter, Integer> indexOf = new IdentityHashMap<>();
+    /** During a step made in the backward pass: the arrays already updated (by any thread). */
+    private final boolean[] updated;
+    /** Arrays updated during the walk back by the last step made in the backward pass (for tests). */
+    int updatedInWalk;
+    /** Whether a step in the backward pass has begun ({@link #beginInBackward}) and not yet ended. */
+    private boolean inBackward;
+    /** Whether {@link #updateRange} leaves out the {@link #updated} arrays (the rest of a step in the backward). */
+    private boolean restOnly;
 
     public Updater(List<Parameter> parameters, Optimizer optimizer, double learningRate, Kernels kernels) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -47,8 +63,10 @@ public final class Updater {
             values[i] = trainable.get(i).value();
             gradients[i] = trainable.get(i).gradient();
             total += values[i].length;
+            indexOf.put(trainable.get(i), i);
         }
         this.totalElements = total;
+        this.updated = new boolean[values.length];
         this.optimizer = optimizer;
         this.kernels = kernels;
         this.initialRate = learningRate;
@@ -90,6 +108,9 @@ public final class Updater {
 
     /** One update of every parameter from its current gradient. */
     public void step() {
+        if (inBackward) {
+            throw new IllegalStateException("a step in the backward pass has not ended");
+        }
         ClipByGlobalNorm.apply(kernels, gradients, clipNorm);
         if (weightDecay > 0) {
             float shrink = (float) (1 - learningRate * weightDecay);
@@ -107,6 +128,91 @@ public final class Updater {
         steps++;
     }
 
+    // ---- a step made during the backward pass (Tape#backward(Tensor, Updater)) ----
+
+    /**
+     * Begins a step whose arrays are updated one by one as their gradients become final ({@link #updateNow}), the
+     * rest at {@link #endInBackward}. Returns {@code false}, beginning nothing, when the step cannot be split so:
+     * a rule that is not element-wise, or clipping by the global norm (which needs every gradient first).
+     */
+    boolean beginInBackward() {
+        if (inBackward) {
+            throw new IllegalStateException("a step in the backward pass has not ended");
+        }
+        if (!optimizer.elementwise() || clipNorm > 0) {
+            return false;
+        }
+        optimizer.beginStep();
+        Arrays.fill(updated, false);
+        inBackward = true;
+        return true;
+    }
+
+    /**
+     * Updates those of {@code parameters} that are this updater's, with {@code k} (the calling thread's kernels):
+     * their gradients are final. Threads may call this at once for disjoint parameters.
+     */
+    void updateNow(List<Parameter> parameters, Kernels k) {
+        float rate = (float) learningRate;
+        for (int p = 0; p < parameters.size(); p++) {
+            Integer index = indexOf.get(parameters.get(p));
+            if (index != null) {
+                int i = index;
+                if (weightDecay > 0) {
+                    k.scale(values[i].length, (float) (1 - learningRate * weightDecay), values[i]);
+                }
+                optimizer.update(values[i], gradients[i], i, 0, values[i].length, rate, k);
+                updated[i] = true;
+            }
+        }
+    }
+
+    /** Ends the step: updates every array {@link #updateNow} has not (over the threads when they are many). */
+    void endInBackward() {
+        if (!inBackward) {
+            throw new IllegalStateException("no step in the backward pass has begun");
+        }
+        try {
+            long rest = 0;
+            updatedInWalk = 0;
+            for (int i = 0; i < values.length; i++) {
+                updatedInWalk += updated[i] ? 1 : 0;
+                if (!updated[i]) {
+                    rest += values[i].length;
+                    if (weightDecay > 0) {
+                        kernels.scale(values[i].length, (float) (1 - learningRate * weightDecay), values[i]);
+                    }
+                }
+            }
+            if (kernels.threads() > 1 && rest >= PARALLEL_REST) {
+                restOnly = true;
+                try {
+                    WorkerPool.shared().run(kernels.threads(), parallelUpdate);
+                } finally {
+                    restOnly = false;
+                }
+            } else {
+                float rate = (float) learningRate;
+                for (int i = 0; i < values.length; i++) {
+                    if (!updated[i]) {
+                        optimizer.update(values[i], gradients[i], i, 0, values[i].length, rate, kernels);
+                    }
+                }
+            }
+            steps++;
+        } finally {
+            inBackward = false;
+        }
+    }
+
+    /** Leaves a step in the backward pass whose walk failed: what was updated stays updated. */
+    void abandonInBackward() {
+        inBackward = false;
+    }
+
+    /** Below this many elements the rest of a step in the backward pass is updated on the calling thread alone. */
+    private static final long PARALLEL_REST = 1 << 14;
+
     /**
      * Part {@code part} of an element-wise update: one contiguous share of all the parameters laid end to end (in
      * blocks of {@value #BLOCK} elements), not a share of each array. A thread then updates whole arrays — for a
@@ -115,11 +221,19 @@ public final class Updater {
      */
     private void updateRange(int part, int parts) {
         float rate = (float) learningRate;
-        int blocks = (int) ((totalElements + BLOCK - 1) / BLOCK);
-        long from = Math.min(totalElements, (long) Shares.start(blocks, part, parts) * BLOCK);
-        long to = Math.min(totalElements, (long) Shares.start(blocks, part + 1, parts) * BLOCK);
+        long total = 0;
+        for (int i = 0; restOnly && i < values.length; i++) {
+            total += updated[i] ? 0 : values[i].length;
+        }
+        total = restOnly ? total : totalElements;
+        int blocks = (int) ((total + BLOCK - 1) / BLOCK);
+        long from = Math.min(total, (long) Shares.start(blocks, part, parts) * BLOCK);
+        long to = Math.min(total, (long) Shares.start(blocks, part + 1, parts) * BLOCK);
         long at = 0;
         for (int i = 0; i < values.length && at < to; i++) {
+            if (restOnly && updated[i]) {
+                continue; // laid end to end: the rest only
+            }
             int n = values[i].length;
             long lo = Math.max(from, at);
             long hi = Math.min(to, at + n);
