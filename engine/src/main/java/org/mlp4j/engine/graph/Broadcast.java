@@ -30,16 +30,19 @@ final class Broadcast {
         boolean xc = a.cols == cols;
         boolean yr = b.rows == rows;
         boolean yc = b.cols == cols;
-        for (int i = 0; i < rows; i++) {
+        // no broadcast: one row of rows·cols elements (the same operations; a column of 64 is one call, not 64)
+        boolean flat = xr && xc && yr && yc;
+        int n = flat ? rows * cols : cols;
+        for (int i = 0, m = flat ? 1 : rows; i < m; i++) {
             int xo = xr ? i * a.cols : 0;
             int yo = yr ? i * b.cols : 0;
             int o = i * cols;
             if (xc && yc) {
                 switch (op) {
-                    case ADD -> { for (int j = 0; j < cols; j++) out[o + j] = x[xo + j] + y[yo + j]; }
-                    case SUB -> { for (int j = 0; j < cols; j++) out[o + j] = x[xo + j] - y[yo + j]; }
-                    case MUL -> k.multiplyInto(cols, x, xo, y, yo, out, o);
-                    default -> { for (int j = 0; j < cols; j++) out[o + j] = x[xo + j] / y[yo + j]; }
+                    case ADD -> { for (int j = 0; j < n; j++) out[o + j] = x[xo + j] + y[yo + j]; }
+                    case SUB -> { for (int j = 0; j < n; j++) out[o + j] = x[xo + j] - y[yo + j]; }
+                    case MUL -> k.multiplyInto(n, x, xo, y, yo, out, o);
+                    default -> { for (int j = 0; j < n; j++) out[o + j] = x[xo + j] / y[yo + j]; }
                 }
             } else {
                 for (int j = 0; j < cols; j++) {
@@ -73,35 +76,37 @@ final class Broadcast {
         boolean xc = a.cols == cols;
         boolean yr = b.rows == rows;
         boolean yc = b.cols == cols;
-        for (int i = 0; i < rows; i++) {
+        boolean flat = xr && xc && yr && yc; // no broadcast: one row, as in forward
+        int n = flat ? rows * cols : cols;
+        for (int i = 0, m = flat ? 1 : rows; i < m; i++) {
             int xo = xr ? i * a.cols : 0;
             int yo = yr ? i * b.cols : 0;
             int o = i * cols;
             if (xc && yc) {
                 switch (op) {
                     case ADD -> {
-                        if (ga != null) copyOrAdd(k, cols, g, o, ga, xo, assignA);
-                        if (gb != null) copyOrAdd(k, cols, g, o, gb, yo, assignB);
+                        if (ga != null) copyOrAdd(k, n, g, o, ga, xo, assignA);
+                        if (gb != null) copyOrAdd(k, n, g, o, gb, yo, assignB);
                     }
                     case SUB -> {
-                        if (ga != null) copyOrAdd(k, cols, g, o, ga, xo, assignA);
+                        if (ga != null) copyOrAdd(k, n, g, o, ga, xo, assignA);
                         if (gb != null) {
-                            for (int j = 0; j < cols; j++) gb[yo + j] = assignB ? -g[o + j] : gb[yo + j] - g[o + j];
+                            for (int j = 0; j < n; j++) gb[yo + j] = assignB ? -g[o + j] : gb[yo + j] - g[o + j];
                         }
                     }
                     case MUL -> {
-                        if (ga != null) productOrAdd(k, cols, g, o, y, yo, ga, xo, assignA);
-                        if (gb != null) productOrAdd(k, cols, g, o, x, xo, gb, yo, assignB);
+                        if (ga != null) productOrAdd(k, n, g, o, y, yo, ga, xo, assignA);
+                        if (gb != null) productOrAdd(k, n, g, o, x, xo, gb, yo, assignB);
                     }
                     default -> {
                         if (ga != null) {
-                            for (int j = 0; j < cols; j++) {
+                            for (int j = 0; j < n; j++) {
                                 float d = g[o + j] / y[yo + j];
                                 ga[xo + j] = assignA ? d : ga[xo + j] + d;
                             }
                         }
                         if (gb != null) {
-                            for (int j = 0; j < cols; j++) {
+                            for (int j = 0; j < n; j++) {
                                 float v = y[yo + j];
                                 float d = g[o + j] * x[xo + j] / (v * v);
                                 gb[yo + j] = assignB ? -d : gb[yo + j] - d;
