@@ -50,6 +50,8 @@ public final class Updater {
     private boolean inBackward;
     /** Whether {@link #updateRange} leaves out the {@link #updated} arrays (the rest of a step in the backward). */
     private boolean restOnly;
+    /** The elements of the arrays not {@link #updated}, while {@link #restOnly}. */
+    private long restElements;
 
     public Updater(List<Parameter> parameters, Optimizer optimizer, double learningRate, Kernels kernels) {
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
@@ -112,11 +114,8 @@ public final class Updater {
             throw new IllegalStateException("a step in the backward pass has not ended");
         }
         ClipByGlobalNorm.apply(kernels, gradients, clipNorm);
-        if (weightDecay > 0) {
-            float shrink = (float) (1 - learningRate * weightDecay);
-            for (float[] v : values) {
-                kernels.scale(v.length, shrink, v);
-            }
+        for (float[] v : values) {
+            decay(v, kernels);
         }
         if (optimizer.elementwise() && kernels.threads() > 1) {
             // element-wise rules split into ranges, one per thread: the same result as one whole step
@@ -158,9 +157,7 @@ public final class Updater {
             Integer index = indexOf.get(parameters.get(p));
             if (index != null) {
                 int i = index;
-                if (weightDecay > 0) {
-                    k.scale(values[i].length, (float) (1 - learningRate * weightDecay), values[i]);
-                }
+                decay(values[i], k);
                 optimizer.update(values[i], gradients[i], i, 0, values[i].length, rate, k);
                 updated[i] = true;
             }
@@ -179,12 +176,11 @@ public final class Updater {
                 updatedInWalk += updated[i] ? 1 : 0;
                 if (!updated[i]) {
                     rest += values[i].length;
-                    if (weightDecay > 0) {
-                        kernels.scale(values[i].length, (float) (1 - learningRate * weightDecay), values[i]);
-                    }
+                    decay(values[i], kernels);
                 }
             }
             if (kernels.threads() > 1 && rest >= PARALLEL_REST) {
+                restElements = rest;
                 restOnly = true;
                 try {
                     WorkerPool.shared().run(kernels.threads(), parallelUpdate);
@@ -205,6 +201,13 @@ public final class Updater {
         }
     }
 
+    /** Decoupled weight decay of one array, {@code θ ← θ·(1 − η·wd)}, before its update (none when wd = 0). */
+    private void decay(float[] v, Kernels k) {
+        if (weightDecay > 0) {
+            k.scale(v.length, (float) (1 - learningRate * weightDecay), v);
+        }
+    }
+
     /** Leaves a step in the backward pass whose walk failed: what was updated stays updated. */
     void abandonInBackward() {
         inBackward = false;
@@ -221,11 +224,7 @@ public final class Updater {
      */
     private void updateRange(int part, int parts) {
         float rate = (float) learningRate;
-        long total = 0;
-        for (int i = 0; restOnly && i < values.length; i++) {
-            total += updated[i] ? 0 : values[i].length;
-        }
-        total = restOnly ? total : totalElements;
+        long total = restOnly ? restElements : totalElements;
         int blocks = (int) ((total + BLOCK - 1) / BLOCK);
         long from = Math.min(total, (long) Shares.start(blocks, part, parts) * BLOCK);
         long to = Math.min(total, (long) Shares.start(blocks, part + 1, parts) * BLOCK);
