@@ -204,43 +204,6 @@ public final class Tape {
      * recording's parameters are zeroed first).
      */
     public void backward(Tensor loss) {
-        walkBack(loss);
-    }
-
-    /**
-     * {@link #backward(Tensor)}, then one {@link Updater#step()} of {@code updater}, with the update made during the
-     * walk back where it can be: each subnet of a group ({@link #apply(Subnet[], Tensor[])}) whose parameters no
-     * other operation of the recording uses is updated as soon as its backward ends, on the thread that ran it,
-     * while its gradients and weights are still in that thread's cache and while the other threads still work on
-     * the group; everything else (parameters used elsewhere, shared subnets, single {@link #apply(Subnet, Tensor)}s)
-     * after the walk. An element-wise rule gives the same bits as {@code backward(loss); updater.step()} — with this
-     * tape's kernels — and a rule that is not element-wise, or clipping by the global norm (which needs every
-     * gradient first), makes exactly that. The parameters reach the recording only through {@link #parameter} and
-     * {@link #apply}: a value read by other means (as an {@link #input}) may already have been updated. If the walk
-     * fails, the step is left part made.
-     */
-    public void backward(Tensor loss, Updater updater) {
-        if (!updater.beginInBackward()) {
-            walkBack(loss);
-            updater.step();
-            return;
-        }
-        boolean done = false;
-        groups.updater(updater);
-        try {
-            walkBack(loss);
-            done = true;
-        } finally {
-            groups.updater(null);
-            if (done) {
-                updater.endInBackward();
-            } else {
-                updater.abandonInBackward();
-            }
-        }
-    }
-
-    private void walkBack(Tensor loss) {
         if (loss.tape != this || loss.rows * loss.cols != 1) {
             throw new IllegalArgumentException("backward needs a 1 × 1 tensor of this tape, got " + loss);
         }
@@ -283,6 +246,40 @@ public final class Tape {
             }
         }
     }
+
+    /**
+     * {@link #backward(Tensor)}, then one {@link Updater#step()} of {@code updater}, with the update made during the
+     * walk back where it can be: each subnet of a group ({@link #apply(Subnet[], Tensor[])}) whose parameters no
+     * other operation of the recording uses is updated as soon as its backward ends, on the thread that ran it,
+     * while its gradients and weights are still in that thread's cache and while the other threads still work on
+     * the group; everything else (parameters used elsewhere, shared subnets, single {@link #apply(Subnet, Tensor)}s)
+     * after the walk. An element-wise rule gives the same bits as {@code backward(loss); updater.step()} — with this
+     * tape's kernels — and a rule that is not element-wise, or clipping by the global norm (which needs every
+     * gradient first), makes exactly that. The parameters reach the recording only through {@link #parameter} and
+     * {@link #apply}: a value read by other means (as an {@link #input}) may already have been updated. If the walk
+     * fails, the step is left part made.
+     */
+    public void backward(Tensor loss, Updater updater) {
+        if (!updater.beginInBackward()) {
+            backward(loss);
+            updater.step();
+            return;
+        }
+        boolean done = false;
+        groups.updater(updater);
+        try {
+            backward(loss);
+            done = true;
+        } finally {
+            groups.updater(null);
+            if (done) {
+                updater.endInBackward();
+            } else {
+                updater.abandonInBackward();
+            }
+        }
+    }
+
 
     /**
      * Counts, for each output of a group, the operations up to {@code last} that read it ({@link Tensor#readers}), so

@@ -48,9 +48,7 @@ public final class Updater {
     int updatedInWalk;
     /** Whether a step in the backward pass has begun ({@link #beginInBackward}) and not yet ended. */
     private boolean inBackward;
-    /** Whether {@link #updateRange} leaves out the {@link #updated} arrays (the rest of a step in the backward). */
-    private boolean restOnly;
-    /** The elements of the arrays not {@link #updated}, while {@link #restOnly}. */
+    /** The elements of the arrays not {@link #updated}, which {@link #updateRange} shares while {@link #inBackward}. */
     private long restElements;
 
     public Updater(List<Parameter> parameters, Optimizer optimizer, double learningRate, Kernels kernels) {
@@ -179,21 +177,11 @@ public final class Updater {
                     decay(values[i], kernels);
                 }
             }
+            restElements = rest;
             if (kernels.threads() > 1 && rest >= PARALLEL_REST) {
-                restElements = rest;
-                restOnly = true;
-                try {
-                    WorkerPool.shared().run(kernels.threads(), parallelUpdate);
-                } finally {
-                    restOnly = false;
-                }
+                WorkerPool.shared().run(kernels.threads(), parallelUpdate);
             } else {
-                float rate = (float) learningRate;
-                for (int i = 0; i < values.length; i++) {
-                    if (!updated[i]) {
-                        optimizer.update(values[i], gradients[i], i, 0, values[i].length, rate, kernels);
-                    }
-                }
+                updateRange(0, 1);
             }
             steps++;
         } finally {
@@ -224,14 +212,14 @@ public final class Updater {
      */
     private void updateRange(int part, int parts) {
         float rate = (float) learningRate;
-        long total = restOnly ? restElements : totalElements;
+        long total = inBackward ? restElements : totalElements;
         int blocks = (int) ((total + BLOCK - 1) / BLOCK);
         long from = Math.min(total, (long) Shares.start(blocks, part, parts) * BLOCK);
         long to = Math.min(total, (long) Shares.start(blocks, part + 1, parts) * BLOCK);
         long at = 0;
         for (int i = 0; i < values.length && at < to; i++) {
-            if (restOnly && updated[i]) {
-                continue; // laid end to end: the rest only
+            if (inBackward && updated[i]) {
+                continue; // the end of a step in the backward pass: the rest only, laid end to end
             }
             int n = values[i].length;
             long lo = Math.max(from, at);
