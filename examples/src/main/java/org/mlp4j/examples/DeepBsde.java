@@ -146,13 +146,11 @@ public final class DeepBsde {
         }
         Tensor[] subnetOut = tape.apply(subnets, xs);
         Tensor y = tape.parameter(y0);
-        Tensor z = tape.parameter(z0);
         for (int n = 0; n < N; n++) {
             Tensor dw = tape.input(p.dw[n], p.rows, D);
-            y = y.sub(y.map(ALLEN_CAHN).scale(DT)).add(z.mul(dw).rowSums());
-            if (n < N - 1) {
-                z = subnetOut[n].scale(1f / D);           // Z_n = subnet_n(X_n) / d
-            }
+            // Z_n·ΔW_n row by row: z₀ first, then Z_n = subnet_n(X_n) / d, the 1/d applied to the row's dot product
+            Tensor zdw = n == 0 ? tape.parameter(z0).rowDot(dw) : subnetOut[n - 1].rowDot(dw).scale(1f / D);
+            y = y.sub(y.map(ALLEN_CAHN).scale(DT)).add(zdw);
         }
         Tensor delta = y.sub(tape.input(p.terminal, p.rows, 1));
         return delta.map(CLIPPED_SQUARE).mean();

@@ -244,13 +244,12 @@ final class GroupRun implements WorkerPool.PartTask {
 
     private static void backwardPart(Kernels k, Tensor g, int i, Updater updater) {
         Subnet s = g.subnets[i];
-        int rows = g.inputs[0].rows;
-        int from = i * rows * g.cols;
+        float[] dy = g.outputs[i].grad; // final: the walk back has passed every reader of this output
         boolean needsInput = g.inputs[i].requiresGrad;
         if (g.zeroInPass[i] && !s.frozen()) {
             // this pass is the subnet's only contribution: its gradients are written, not zeroed then added into
             Tape.zeroFrozen(s);
-            g.passes[i].backwardReplacing(k, g.grad, from, s.gradientArrays(), needsInput);
+            g.passes[i].backwardReplacing(k, dy, 0, s.gradientArrays(), needsInput);
             if (updater != null) {
                 updater.updateNow(s.parameters(), k); // final: nothing else adds to these gradients
             }
@@ -259,7 +258,7 @@ final class GroupRun implements WorkerPool.PartTask {
         if (g.zeroInPass[i]) {
             Tape.zero(s);
         }
-        g.passes[i].backward(k, g.grad, from, s.frozen() ? null : s.gradientArrays(), needsInput);
+        g.passes[i].backward(k, dy, 0, s.frozen() ? null : s.gradientArrays(), needsInput);
     }
 
     private Kernels slotKernels() {

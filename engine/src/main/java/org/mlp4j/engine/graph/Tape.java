@@ -175,6 +175,7 @@ public final class Tape {
             g.partGradStamp = new int[subnets.length];
             g.subnets = new Subnet[subnets.length];
             g.inputs = new Tensor[subnets.length];
+            g.outputs = new Tensor[subnets.length];
         }
         for (int i = 0; i < subnets.length; i++) {
             StackPass pass = g.passes[i];
@@ -194,6 +195,7 @@ public final class Tape {
             t.value = g.passes[i].output();
             t.requiresGrad = requires;
             parts[i] = t;
+            g.outputs[i] = t;
         }
         return parts;
     }
@@ -318,8 +320,8 @@ public final class Tape {
 
     /**
      * One reader of {@code x} is done with its backward step. When it was the last, a group output's gradient is
-     * final: its share of the group's gradient is added now and its subnet released to the pool, whose other threads
-     * run it while this thread walks on.
+     * final: it is marked so and its subnet released to the pool, whose other threads run it while this thread walks
+     * on.
      */
     private void readDone(Tensor x) {
         if (x == null || x.op != Op.PART || --x.readers != 0 || !x.requiresGrad || x.gradStamp != stamp) {
@@ -330,7 +332,14 @@ public final class Tape {
             if (groups.isOpen()) {
                 return; // another group has the pool: this one runs whole when the walk reaches it
             }
-            claim(g); // each released part copies its own slice in before any thread reads it
+            g.gradStamp = stamp; // the group's gradient is its outputs' gradients, each final when released
+            for (Tensor out : g.outputs) {
+                // a walk that fails releases every subnet: each must find an array to read, if not a final one
+                int n = out.rows * out.cols;
+                if (out.grad == null || out.grad.length < n) {
+                    out.grad = new float[n];
+                }
+            }
             if (!groups.open(g)) {
                 return;
             }
@@ -505,6 +514,51 @@ public final class Tape {
         return t;
     }
 
+    Tensor rowDot(Tensor a, Tensor b) {
+        own(a);
+        own(b);
+        if (a.cols != b.cols) {
+            throw new IllegalArgumentException("a row-wise dot product needs rows of one length, got " + a + " and " + b);
+        }
+        int rows = Broadcast.size("rows", a.rows, b.rows);
+        Tensor t = node(Op.ROW_DOT, rows, 1, null);
+        t.a = a;
+        t.b = b;
+        t.requiresGrad = a.requiresGrad || b.requiresGrad;
+        float[] x = a.value;
+        float[] y = b.value;
+        float[] out = t.value;
+        int c = a.cols;
+        int xs = a.rows == rows ? c : 0; // a row vector is read again for every row
+        int ys = b.rows == rows ? c : 0;
+        // as rowSums: four rows at a time, each summed in column order (a product, then a sum: mul's bits, then
+        // rowSums' — never a fused multiply-add)
+        int i = 0;
+        for (; i + 4 <= rows; i += 4) {
+            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            int xo = i * xs;
+            int yo = i * ys;
+            for (int j = 0; j < c; j++) {
+                s0 += x[xo + j] * y[yo + j];
+                s1 += x[xo + xs + j] * y[yo + ys + j];
+                s2 += x[xo + 2 * xs + j] * y[yo + 2 * ys + j];
+                s3 += x[xo + 3 * xs + j] * y[yo + 3 * ys + j];
+            }
+            out[i] = s0;
+            out[i + 1] = s1;
+            out[i + 2] = s2;
+            out[i + 3] = s3;
+        }
+        for (; i < rows; i++) {
+            float sum = 0;
+            for (int j = 0; j < c; j++) {
+                sum += x[i * xs + j] * y[i * ys + j];
+            }
+            out[i] = sum;
+        }
+        return t;
+    }
+
     Tensor matmul(Tensor a, Tensor b) {
         own(a);
         own(b);
@@ -624,6 +678,14 @@ public final class Tape {
                     }
                 }
             }
+            case ROW_DOT -> {
+                if (t.a.requiresGrad) {
+                    rowDotBackward(g, t.a, t.b, t.rows);
+                }
+                if (t.b.requiresGrad) {
+                    rowDotBackward(g, t.b, t.a, t.rows); // after a's: when b is a, this adds the second term
+                }
+            }
             case SUM, MEAN -> {
                 boolean fresh = claim(t.a);
                 float[] ga = t.a.grad;
@@ -669,16 +731,19 @@ public final class Tape {
                 }
             }
             case PART -> {
-                // a group output is the only writer of its slice of the group's gradient (one part per slice)
-                claim(t.a);
-                System.arraycopy(g, 0, t.a.grad, t.part * n, n);
+                // the group's backward reads each output's own gradient: nothing to copy, only to mark as final
+                t.a.gradStamp = stamp;
                 t.a.partGradStamp[t.part] = stamp;
             }
             case NETWORKS -> {
                 int slice = n / t.passes.length;
                 for (int s = 0; s < t.passes.length; s++) {
+                    Tensor out = t.outputs[s];
                     if (t.partGradStamp[s] != stamp) { // an output nothing read: its gradient is zero
-                        Arrays.fill(t.grad, s * slice, (s + 1) * slice, 0f);
+                        if (out.grad == null || out.grad.length < slice) {
+                            out.grad = new float[slice];
+                        }
+                        Arrays.fill(out.grad, 0, slice, 0f);
                     }
                 }
                 t.groupBackwardStamp = stamp;
@@ -692,6 +757,31 @@ public final class Tape {
                 }
             }
             default -> throw new IllegalStateException(t.op.name());
+        }
+    }
+
+    /**
+     * One operand's share of a row-wise dot product's backward: {@code ∂out[i]/∂x[i][j] = other[i][j]}, so row i of
+     * x's gradient gets {@code g[i]·other[i]} (assigned on its first contribution, else added); an x repeated down
+     * the rows (1 × cols) gets the sum of those rows.
+     */
+    private void rowDotBackward(float[] g, Tensor x, Tensor other, int rows) {
+        int c = x.cols;
+        int os = other.rows == rows ? c : 0;
+        if (x.rows != rows) {
+            float[] gx = gradOf(x);
+            for (int i = 0; i < rows; i++) {
+                kernels.addScaled(c, g[i], other.value, i * os, gx, 0);
+            }
+            return;
+        }
+        boolean fresh = claim(x);
+        for (int i = 0; i < rows; i++) {
+            if (fresh) {
+                kernels.scaleInto(c, g[i], other.value, i * os, x.grad, i * c);
+            } else {
+                kernels.addScaled(c, g[i], other.value, i * os, x.grad, i * c);
+            }
         }
     }
 

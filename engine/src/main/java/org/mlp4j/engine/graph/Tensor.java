@@ -31,6 +31,8 @@ public final class Tensor {
     Subnet[] subnets;
     Tensor[] inputs;
     StackPass[] passes;
+    /** A group's outputs (its parts), whose gradients its backward reads: the group keeps none of its own. */
+    Tensor[] outputs;
     /**
      * Per subnet of a group: whether its gradients are zeroed by the thread that runs its backward, just before it
      * adds into them (see {@link Tape#backward}), rather than all at once before the backward pass.
@@ -39,8 +41,8 @@ public final class Tensor {
     /** The stamp of the last backward pass that ran this group's backward. */
     int groupBackwardStamp;
     /**
-     * Per subnet of a group: the backward pass whose output part wrote its slice of the group's gradient (each part
-     * copies its gradient in; slices nobody wrote are zeroed when the group's backward starts).
+     * Per subnet of a group: the backward pass in which its output's gradient became final (the gradient of an
+     * output nothing read is zeroed when the group's backward starts).
      */
     int[] partGradStamp;
     int part;
@@ -106,6 +108,14 @@ public final class Tensor {
     public Tensor square() { return tape.unary(Op.SQUARE, this, rows, cols, 0); }
     /** {@code rows × 1}: the sum of each row. */
     public Tensor rowSums() { return tape.unary(Op.ROW_SUMS, this, rows, 1, 0); }
+    /**
+     * {@code rows × 1}: the dot product of each row with the same row of {@code other}, which has as many columns
+     * (a {@code 1 × cols} operand, on either side, is repeated down the rows) — Keras's {@code Dot(axes=1)},
+     * PyTorch's {@code (a * b).sum(1, keepdim=True)}. The same bits as {@code mul(other).rowSums()}, in one
+     * operation that keeps no {@code rows × cols} product: forward, one pass over the two operands; backward, one
+     * product per element of each operand that needs a gradient.
+     */
+    public Tensor rowDot(Tensor other) { return tape.rowDot(this, other); }
     /** {@code rows × 1}: the mean of each row. */
     public Tensor rowMeans() { return tape.unary(Op.ROW_MEANS, this, rows, 1, 0); }
     /** {@code 1 × 1}: the sum of every element. */
