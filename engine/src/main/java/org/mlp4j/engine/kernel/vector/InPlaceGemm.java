@@ -17,8 +17,9 @@ import jdk.incubator.vector.FloatVector;
  * <pre>
  * if op(B) = Bᵀ: transpose B once ({@link Transpose}) into a k×n scratch (rows padded off multiples of 64), then as B;
  * if B's rows are a multiple of 64 floats apart (taken with Aᵀ only, see {@link GemmPlan#inPlace}): copy them so too
- * for jr in n step NR               full slivers of B read in place (row stride ldb); the last partial one is
- *                                   copied, padded, to one vector (cols ≤ L) or two
+ * for jr in n step NR               full slivers of B read in place (row stride ldb); the last partial one, for
+ *                                   C = A·B, shifted left to end at column n (overlapping the one before, n ≥ its
+ *                                   width), else copied, padded, to one vector (cols ≤ L) or two
  *   for ir in m step ROWS           ROWS×NR (or ROWS×L) tile in registers, ROWS = 8 (6 or 4 with 16 registers)
  *     A in place: row-major rows (stride lda), or Aᵀ's ROWS consecutive floats per p (stride lda);
  *     a partial last block of rows is copied, zero-padded, once per call
@@ -72,14 +73,23 @@ final class InPlaceGemm {
             packRows(transA, a, aOff, lda, fullRows, edgeRows, k, s.aEdge);
         }
         float[] tile = s.tile;
+        boolean exact = alpha == 1f && beta == 0f; // C = A·B: a C element stored twice gets the same value twice
         for (int jr = 0; jr < n; jr += NR) {
             int cols = Math.min(NR, n - jr);
+            int cj = jr; // C's (and B's) column of the tile's first lane
             float[] bs = b;
             int bo = bOff + jr;
             int bStride = ldb;
             boolean narrow = cols <= L;
-            if (cols < NR) {
-                bStride = narrow ? L : NR;
+            int width = narrow ? L : NR;
+            if (cols < width && exact && n >= width) {
+                // the last sliver shifted left to end at B's last column, read in place: the columns it shares with
+                // the sliver before get the same FMA chains in the same order, so the same bits, stored again
+                cj = n - width;
+                bo = bOff + cj;
+                cols = width;
+            } else if (cols < NR) {
+                bStride = width;
                 if (s.bEdge.length < bStride * k) {
                     s.bEdge = new float[bStride * k];
                 }
@@ -87,11 +97,11 @@ final class InPlaceGemm {
                 bs = s.bEdge;
                 bo = 0;
             }
-            // C = A·B exactly (α = 1, β = 0) on a tile of whole vectors: the kernel stores its registers into C
-            boolean direct = alpha == 1f && beta == 0f && cols == (narrow ? L : NR);
+            // C = A·B exactly on a tile of whole vectors: the kernel stores its registers into C
+            boolean direct = exact && cols == width;
             for (int ir = 0; ir < m; ir += TR) {
                 int rows = Math.min(TR, m - ir);
-                int cTile = cOff + ir * ldc + jr;
+                int cTile = cOff + ir * ldc + cj;
                 boolean straight = direct && rows == TR;
                 float[] dst = straight ? c : tile;
                 int dOff = straight ? cTile : 0;

@@ -32,11 +32,12 @@ class InPlaceGemmTest {
         for (int m : ROWS) {
             for (int n : COLS) {
                 for (int k : DEPTHS) {
-                    for (int t = 0; t < 4; t++) {
+                    for (int t = 0; t < 4 * ALPHA_BETA.length; t++) {
                         if (!readsInPlace((t & 1) != 0)) {
                             continue;
                         }
-                        float[] ab = ALPHA_BETA[r.nextInt(ALPHA_BETA.length)];
+                        // every α, β for every shape: C = A·B takes other edges (a last sliver shifted left)
+                        float[] ab = ALPHA_BETA[t / 4];
                         Problem p = new Problem(r, (t & 1) != 0, (t & 2) != 0, m, n, k, ab[0], ab[1]);
                         float[] viaPacking = p.c.clone();
                         packed.packed(p.transA, p.transB, m, n, k, p.alpha, p.a, p.aOff, p.lda, p.b, p.bOff, p.ldb,
@@ -55,7 +56,8 @@ class InPlaceGemmTest {
                 }
             }
         }
-        assertEquals(ROWS.length * COLS.length * DEPTHS.length * (StridedTile.ROWS == 8 ? 4 : 2), cases);
+        assertEquals(ROWS.length * COLS.length * DEPTHS.length * (StridedTile.ROWS == 8 ? 4 : 2) * ALPHA_BETA.length,
+                cases);
     }
 
     /** Whether the in-place tiles take this op(A): with 16 registers they read only Aᵀ, as weight gradients do. */
