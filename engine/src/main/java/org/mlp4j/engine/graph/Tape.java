@@ -518,7 +518,8 @@ public final class Tape {
         own(a);
         own(b);
         if (a.cols != b.cols) {
-            throw new IllegalArgumentException("a row-wise dot product needs rows of one length, got " + a + " and " + b);
+            throw new IllegalArgumentException("a row-wise dot product needs rows of one length, got " + a + " and "
+                    + b);
         }
         int rows = Broadcast.size("rows", a.rows, b.rows);
         Tensor t = node(Op.ROW_DOT, rows, 1, null);

@@ -24,9 +24,9 @@ import jdk.incubator.vector.VectorShuffle;
  * vectors in registers (1.7–2.5 ns per float), nor with shuffles built by {@code VectorShuffle.fromOp}.
  * Where both sides are at least {@code L}, the edges are whole blocks too, shifted back to end at the last row
  * or column and overlapping the blocks before them (NT 64 × 100 × 110 and 64 × 110 × 110 GEMMs, which transpose
- * Wᵀ, 1.10–1.13× on an Intel Xeon with AVX-512, Temurin 25); a side shorter than a block goes float by float. A 4 × 4 block (128-bit species) measured
- * 0.39–0.61 ns per float in L1 but 1.04–1.26 at 1024 × 256, against 0.47–0.93 for the scalar loop, so 4 lanes, like
- * 2, copy float by float, eight source rows at a time.
+ * Wᵀ, 1.10–1.13× on an Intel Xeon with AVX-512, Temurin 25); a side shorter than a block goes float by float. A
+ * 4 × 4 block (128-bit species) measured 0.39–0.61 ns per float in L1 but 1.04–1.26 at 1024 × 256, against
+ * 0.47–0.93 for the scalar loop, so 4 lanes, like 2, copy float by float, eight source rows at a time.
  */
 final class Transpose {
     /** Whether this species has a block transpose. */
