@@ -333,13 +333,7 @@ public final class Tape {
                 return; // another group has the pool: this one runs whole when the walk reaches it
             }
             g.gradStamp = stamp; // the group's gradient is its outputs' gradients, each final when released
-            for (Tensor out : g.outputs) {
-                // a walk that fails releases every subnet: each must find an array to read, if not a final one
-                int n = out.rows * out.cols;
-                if (out.grad == null || out.grad.length < n) {
-                    out.grad = new float[n];
-                }
-            }
+            outputGradientArrays(g); // a walk that fails releases every subnet: each must find an array to read
             if (!groups.open(g)) {
                 return;
             }
@@ -737,14 +731,11 @@ public final class Tape {
                 t.a.partGradStamp[t.part] = stamp;
             }
             case NETWORKS -> {
-                int slice = n / t.passes.length;
+                outputGradientArrays(t);
                 for (int s = 0; s < t.passes.length; s++) {
                     Tensor out = t.outputs[s];
                     if (t.partGradStamp[s] != stamp) { // an output nothing read: its gradient is zero
-                        if (out.grad == null || out.grad.length < slice) {
-                            out.grad = new float[slice];
-                        }
-                        Arrays.fill(out.grad, 0, slice, 0f);
+                        Arrays.fill(out.grad, 0, out.rows * out.cols, 0f);
                     }
                 }
                 t.groupBackwardStamp = stamp;
@@ -758,6 +749,16 @@ public final class Tape {
                 }
             }
             default -> throw new IllegalStateException(t.op.name());
+        }
+    }
+
+    /** Gives every output of group {@code g} a gradient array (its values are the walk's to write). */
+    private static void outputGradientArrays(Tensor g) {
+        for (Tensor out : g.outputs) {
+            int n = out.rows * out.cols;
+            if (out.grad == null || out.grad.length < n) {
+                out.grad = new float[n];
+            }
         }
     }
 
