@@ -67,8 +67,10 @@ class GradientReuseTest {
         Tensor t5 = t4.matmul(tape.parameter(weights)).activation(Activation.SOFTMAX)     // MATMUL, softmax
                 .mul(tape.input(values(seed + 2, ROWS * 3), ROWS, 3)).rowSums();          // ROW_SUMS
         Tensor t6 = t1.relu().rowMeans();                                                // t1 read twice; ROW_MEANS
+        Tensor t7 = t3.scale(0.5f).rowDot(parts[0]).add(h.rowDot(tape.parameter(row)));  // ROW_DOT: store, add, row
         Tensor weight = tape.input(values(seed + 3, ROWS), ROWS, 1);
-        Tensor loss = t5.mul(weight).sum().add(t6.mul(weight).mean());                   // SUM, MEAN
+        Tensor loss = t5.mul(weight).sum().add(t6.mul(weight).mean())                    // SUM, MEAN
+                .add(t7.mul(weight).sum());
         return readAll ? loss.add(parts[2].square().mean()) : loss;
     }
 
