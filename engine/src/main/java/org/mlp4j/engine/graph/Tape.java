@@ -282,7 +282,6 @@ public final class Tape {
         }
     }
 
-
     /**
      * Counts, for each output of a group, the operations up to {@code last} that read it ({@link Tensor#readers}), so
      * that the walk back can tell when an output's gradient is final and hand its subnet to the pool while it goes on
@@ -416,7 +415,8 @@ public final class Tape {
         Tensor t = cursor < nodes.size() ? nodes.get(cursor) : null;
         if (t == null || t.op != op || t.rows != rows || t.cols != cols || (subnet != null && t.subnet != subnet)) {
             t = new Tensor(this, op, rows, cols);
-            if (op != Op.INPUT && op != Op.PARAMETER && op != Op.NETWORK) {
+            // inputs and parameters lend their arrays, subnets and their outputs the passes' (a group has none)
+            if (op != Op.INPUT && op != Op.PARAMETER && op != Op.NETWORK && op != Op.NETWORKS && op != Op.PART) {
                 t.value = new float[rows * cols];
             }
             if (cursor < nodes.size()) {
